@@ -1,0 +1,33 @@
+"""One error hierarchy: everything a user can cause or a document can trigger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ItaparseError(Exception):
+    """Base of every error itaparse raises on purpose.
+
+    The message always names the file, so the CLI can print it as is.
+    """
+
+    def __init__(self, path: str | Path, what: str) -> None:
+        self.path = str(path)
+        self.what = what
+        super().__init__(f"{self.path}: {what}")
+
+
+class InputNotFoundError(ItaparseError):
+    """The path does not exist or is not a file."""
+
+
+class UnsupportedFormatError(ItaparseError):
+    """The file is not a PDF, DOCX or DOC."""
+
+
+class CorruptDocumentError(ItaparseError):
+    """The file claims a format but cannot be read as one."""
+
+
+class NoMeasuresTableError(ItaparseError):
+    """The document holds no table that looks like an ITA measures table."""

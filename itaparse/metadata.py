@@ -1,0 +1,70 @@
+"""Agency, district, province, fiscal year and title from the text around the table."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from itaparse.thai.dates import be_year
+from itaparse.thai.numerals import to_arabic
+
+_AGENCY = re.compile(
+    r"(เทศบาล(?:ตำบล|เมือง|นคร)\S+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\S+|อบต\.\s?\S+|อบจ\.\s?\S+"
+    r"|กรุงเทพมหานคร|เมืองพัทยา)"
+)
+_DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
+_PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
+_FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
+_TITLE_START = re.compile(r"^รายงาน")
+_TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ)")
+
+
+@dataclass
+class Metadata:
+    title: str | None = None
+    agency: str | None = None
+    district: str | None = None
+    province: str | None = None
+    fiscal_year: int | None = None
+
+
+def _title(lines: Sequence[str]) -> tuple[str | None, int]:
+    for i, line in enumerate(lines):
+        if _TITLE_START.match(line):
+            parts = [line]
+            for more in lines[i + 1 : i + 3]:
+                if not _TITLE_CONTINUES.match(more):
+                    break
+                parts.append(more)
+            return " ".join(parts), i
+    return None, -1
+
+
+def extract_metadata(lines: Sequence[str]) -> Metadata:
+    """Read the title block: the first lines of the document, before the measures table.
+
+    The preface often names the previous year's assessment, so the fiscal year is the
+    title's; only without one does the most frequently named fiscal year count.
+    """
+    meta = Metadata()
+    meta.title, title_at = _title(lines)
+    if meta.title:
+        found = _FISCAL.search(to_arabic(meta.title))
+        if found:
+            meta.fiscal_year = be_year(found.group(1))
+    if meta.fiscal_year is None:
+        years = Counter(be_year(m.group(1)) for line in lines for m in _FISCAL.finditer(to_arabic(line)))
+        if years:
+            meta.fiscal_year = years.most_common(1)[0][0]
+    start = max(title_at, 0)
+    ordered = list(lines[start:]) + list(lines[:start])
+    for line in ordered:
+        if meta.agency is None and (m := _AGENCY.search(line)):
+            meta.agency = m.group(1)
+        if meta.district is None and (m := _DISTRICT.search(line)):
+            meta.district = m.group(1)
+        if meta.province is None and (m := _PROVINCE.search(line)):
+            meta.province = m.group(1)
+    return meta

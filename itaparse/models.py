@@ -1,0 +1,70 @@
+"""The output contract: a Report and what it contains (pydantic v2)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+DocumentFormat = Literal["pdf", "docx", "doc"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Source(_Model):
+    path: str = Field(description="The input path as given")
+    format: DocumentFormat
+    pages: int | None = Field(None, description="Page count; null for Word files")
+    sha256: str = Field(description="SHA-256 of the input file's bytes")
+
+
+class Period(_Model):
+    text: str | None = Field(None, description="The period cell as written")
+    start: date | None = None
+    end: date | None = None
+
+
+class Measure(_Model):
+    number: str = Field(description='Measure number with Arabic digits, e.g. "1" or "1.2"')
+    title: str
+    methods: list[str] = Field(default_factory=list)
+    responsible: str | None = None
+    period: Period = Field(default_factory=Period)
+    results: list[str] = Field(default_factory=list)
+    outcomes: list[str] = Field(default_factory=list)
+    score: float | None = Field(None, description="Assessment score stated in the row")
+    pages: list[int] = Field(default_factory=list, description="1-based pages the row spans")
+    extra: dict[str, str] = Field(
+        default_factory=dict, description="Columns that map to no field, keyed by header text"
+    )
+
+
+class Category(_Model):
+    number: int | None = Field(None, description="Category number; null when the table has none")
+    title: str
+    measures: list[Measure] = Field(default_factory=list)
+
+
+class ParseWarning(_Model):
+    code: str = Field(description="Stable machine-readable code, e.g. no-score")
+    message: str
+    page: int | None = None
+    measure: str | None = Field(None, description='Category and measure, e.g. "3.1"')
+
+
+class Report(_Model):
+    source: Source
+    title: str | None = None
+    agency: str | None = None
+    district: str | None = None
+    province: str | None = None
+    fiscal_year: int | None = Field(None, description="Buddhist Era year of the report")
+    categories: list[Category] = Field(default_factory=list)
+    warnings: list[ParseWarning] = Field(default_factory=list)
+
+    @property
+    def measures(self) -> list[Measure]:
+        return [m for c in self.categories for m in c.measures]

@@ -1,0 +1,56 @@
+"""Word (.docx) reader: body paragraphs and tables in document order, merges resolved."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.oxml.ns import qn
+from docx.table import _Cell
+from docx.table import Table as DocxTable
+from docx.text.paragraph import Paragraph as DocxParagraph
+
+from itaparse.errors import CorruptDocumentError
+from itaparse.readers.grid import Cell, Grid, Row, Table
+
+
+def _paragraph_lines(text: str) -> list[str]:
+    # A manual line break (w:br) arrives as "\n": a wrap the clerk made by hand.
+    return [line for line in text.split("\n") if line.strip()]
+
+
+def _cell(tc: Any, table: DocxTable) -> Cell:
+    paragraphs = [_paragraph_lines(p.text) for p in _Cell(tc, table).paragraphs]
+    return Cell([p for p in paragraphs if p])
+
+
+def _table(table: DocxTable) -> Table:
+    rows: list[Row] = []
+    for tr in table._tbl.tr_lst:
+        cells: list[Cell | None] = []
+        for tc in tr.tc_lst:
+            # A vertically merged cell's content lives in its first row; the rows below show
+            # an empty cell there, which the stitcher reads as "continues the row above".
+            merged_below = tc.vMerge == "continue"
+            cells.append(Cell() if merged_below else _cell(tc, table))
+            cells.extend([None] * (tc.grid_span - 1))
+        rows.append(Row(cells))
+    return Table(rows)
+
+
+def read_docx(path: Path) -> Grid:
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for a broken package
+        raise CorruptDocumentError(path, f"not a readable Word document ({exc})") from exc
+    tables: list[Table] = []
+    text_lines: list[tuple[int | None, str]] = []
+    body = document.element.body
+    for child in body.iterchildren():
+        if child.tag == qn("w:p"):
+            text = DocxParagraph(child, document).text
+            text_lines.extend((None, line.strip()) for line in _paragraph_lines(text))
+        elif child.tag == qn("w:tbl"):
+            tables.append(_table(DocxTable(child, document)))
+    return Grid(format="docx", pages=None, tables=tables, text_lines=text_lines)

@@ -1,0 +1,63 @@
+"""The table-grid form every reader yields, whatever the file format.
+
+A cell is a list of paragraphs, a paragraph a list of lines. Word files give one line per
+paragraph (their wraps are not in the file); PDFs give one paragraph of wrapped lines per cell,
+since a PDF has no paragraph marks.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+Paragraph = list[str]
+
+
+@dataclass
+class Cell:
+    paragraphs: list[Paragraph] = field(default_factory=list)
+
+    @property
+    def lines(self) -> list[str]:
+        return [line for para in self.paragraphs for line in para]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    @property
+    def empty(self) -> bool:
+        return not any(line.strip() for line in self.lines)
+
+
+@dataclass
+class Row:
+    """One table row; None marks a grid position covered by a cell spanning from the left."""
+
+    cells: list[Cell | None]
+    page: int | None = None  # 1-based; None for Word files
+
+    @property
+    def filled(self) -> list[Cell]:
+        return [c for c in self.cells if c is not None and not c.empty]
+
+
+@dataclass
+class Table:
+    rows: list[Row]
+    page: int | None = None
+    bbox: tuple[float, float, float, float] | None = None
+
+    @property
+    def n_cols(self) -> int:
+        return max((len(r.cells) for r in self.rows), default=0)
+
+
+@dataclass
+class Grid:
+    """A document as itaparse sees it: its tables in reading order and its other text."""
+
+    format: str
+    pages: int | None
+    tables: list[Table]
+    # Text outside tables, in reading order, with its 1-based page (None for Word files).
+    text_lines: list[tuple[int | None, str]] = field(default_factory=list)

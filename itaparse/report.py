@@ -1,0 +1,92 @@
+"""Grid -> Report: categories, measures and their fields, metadata and warnings."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from itaparse.errors import NoMeasuresTableError
+from itaparse.metadata import extract_metadata
+from itaparse.models import Category, Measure, ParseWarning, Period, Report, Source
+from itaparse.readers import read_grid
+from itaparse.readers.grid import Grid
+from itaparse.semantics import cell_text, find_score, measure_number, split_items
+from itaparse.table import CategoryRow, MeasureRow, find_measures_table
+from itaparse.thai.dates import parse_period
+from itaparse.thai.text import join_wrapped
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure:
+    title_text = join_wrapped(row.cells["measure"].lines) if "measure" in row.cells else ""
+    number, title = measure_number(title_text)
+    period_text = cell_text(row.cells.get("period"))
+    start, end = parse_period(period_text, fiscal_year) if period_text else (None, None)
+    results = split_items(row.cells.get("results"))
+    outcomes = split_items(row.cells.get("outcomes"))
+    return Measure(
+        number=number or str(sequence),
+        title=title,
+        methods=split_items(row.cells.get("methods")),
+        responsible=cell_text(row.cells.get("responsible")),
+        period=Period(text=period_text, start=start, end=end),
+        results=results,
+        outcomes=outcomes,
+        score=find_score(outcomes, results),
+        pages=row.pages,
+        extra={k: v for k, v in ((k, cell_text(c)) for k, c in row.extra.items()) if v},
+    )
+
+
+def build_report(grid: Grid, path: Path, source_format: str | None = None) -> Report:
+    table = find_measures_table(grid)
+    if table is None:
+        raise NoMeasuresTableError(path, "no measures table found (no table has a header "
+                                         "with มาตรการ, วิธีดำเนินการ, ผู้รับผิดชอบ, …)")
+    meta = extract_metadata([text for _page, text in grid.text_lines])
+    categories: list[Category] = []
+    warnings: list[ParseWarning] = []
+    for row in table.rows:
+        if isinstance(row, CategoryRow):
+            categories.append(Category(number=row.number, title=row.title))
+            continue
+        if not categories:
+            categories.append(Category(number=None, title=""))
+        category = categories[-1]
+        measure = _measure(row, len(category.measures) + 1, meta.fiscal_year)
+        category.measures.append(measure)
+        tag = f"{category.number or '-'}.{measure.number}"
+        page = row.pages[0] if row.pages else None
+        if measure.score is None:
+            warnings.append(ParseWarning(code="no-score", message="no assessment score stated",
+                                         page=page, measure=tag))
+        if measure.period.text and measure.period.start is None:
+            warnings.append(ParseWarning(code="period-unparsed",
+                                         message=f"period not understood: {measure.period.text}",
+                                         page=page, measure=tag))
+    if not any(c.measures for c in categories):
+        raise NoMeasuresTableError(path, "the measures table has no measures")
+    return Report(
+        source=Source(path=str(path), format=source_format or grid.format,  # type: ignore[arg-type]
+                      pages=grid.pages, sha256=_sha256(path)),
+        title=meta.title,
+        agency=meta.agency,
+        district=meta.district,
+        province=meta.province,
+        fiscal_year=meta.fiscal_year,
+        categories=[c for c in categories if c.measures or c.number is not None],
+        warnings=warnings,
+    )
+
+
+def parse(path: str | Path, password: str | None = None) -> Report:
+    """Parse one ITA measures report (PDF or DOCX) into a Report."""
+    path = Path(path)
+    return build_report(read_grid(path, password=password), path)

@@ -1,0 +1,212 @@
+"""From tables to logical rows: find the measures table, map its header, stitch page breaks."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.thai.numerals import to_arabic
+from itaparse.thai.text import join_wrapped, skeleton
+
+# Header wordings by field; matched on their consonant skeletons, so damaged text still maps.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "measure": ("มาตรการ/แนวทาง", "มาตรการ", "แนวทาง", "ประเด็น"),
+    "methods": ("วิธีดำเนินการ", "ขั้นตอน/วิธีการ", "วิธีการ", "ขั้นตอน"),
+    "responsible": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "ผู้รับผิดชอบ/หน่วยงาน"),
+    "period": ("ระยะเวลาดำเนินการ", "ระยะเวลา", "กรอบระยะเวลา"),
+    "results": ("ผลการดำเนินงาน", "ผลการดำเนินการ"),
+    "outcomes": ("ผลลัพธ์/ความสำเร็จ", "ผลลัพธ์", "ความสำเร็จ", "ผลสัมฤทธิ์", "ผลที่ได้รับ"),
+}
+_SKELETONS = {f: tuple(skeleton(s) for s in words) for f, words in SYNONYMS.items()}
+_MATCH_THRESHOLD = 0.75
+# A header cell is a few words; a long cell that merely contains "มาตรการ" is content.
+_MAX_HEADER_SKELETON = 24
+
+CATEGORY_RE = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S)
+MEASURE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$|[^\d.])\s*(.*)$", re.S)
+
+
+def _field_score(header: str, field_name: str) -> float:
+    h = skeleton(header)
+    if not h or len(h) > _MAX_HEADER_SKELETON:
+        return 0.0
+    best = 0.0
+    for s in _SKELETONS[field_name]:
+        score = SequenceMatcher(None, h, s).ratio()
+        if len(s) >= 4 and s in h:
+            score = max(score, 0.8 + 0.2 * len(s) / len(h))
+        best = max(best, score)
+    return best
+
+
+def map_header(row: Row) -> dict[int, str] | None:
+    """Column index -> field for a header row; None when the row is not a measures header."""
+    candidates = []
+    for col, cell in enumerate(row.cells):
+        if cell is None or cell.empty:
+            continue
+        text = "".join(cell.lines)
+        for f in SYNONYMS:
+            score = _field_score(text, f)
+            if score >= _MATCH_THRESHOLD:
+                candidates.append((score, col, f))
+    mapping: dict[int, str] = {}
+    for _score, col, f in sorted(candidates, reverse=True):
+        if col not in mapping and f not in mapping.values():
+            mapping[col] = f
+    if "measure" not in mapping.values() or len(mapping) < 3:
+        return None
+    return mapping
+
+
+@dataclass
+class CategoryRow:
+    number: int | None
+    title: str
+    page: int | None
+
+
+@dataclass
+class MeasureRow:
+    cells: dict[str, Cell]
+    extra: dict[str, Cell]
+    pages: list[int] = field(default_factory=list)
+    stitched_pages: list[int] = field(default_factory=list)
+
+
+LogicalRow = CategoryRow | MeasureRow
+
+
+@dataclass
+class MeasuresTable:
+    header: dict[int, str]  # column -> field
+    header_text: dict[int, str]  # column -> header text as written
+    rows: list[LogicalRow]
+    tables_used: int
+
+
+def _category(row: Row) -> CategoryRow | None:
+    """A category row: one filled cell (merged across, or alone in the first column)."""
+    filled = row.filled
+    if len(filled) != 1:
+        return None
+    text = join_wrapped(filled[0].lines)
+    match = CATEGORY_RE.match(to_arabic(text))
+    if match is None:
+        return None
+    title = CATEGORY_RE.match(text)
+    return CategoryRow(int(match.group(1)), (title.group(2) if title else text).strip(), row.page)
+
+
+def _starts_measure(cell: Cell | None) -> bool:
+    if cell is None or cell.empty:
+        return False
+    return MEASURE_NUMBER_RE.match(to_arabic(cell.lines[0])) is not None
+
+
+def _append(target: Cell, more: Cell, wrap: bool) -> None:
+    """Continue a cell: a page break cuts a paragraph (wrap), a merged row adds paragraphs."""
+    if more.empty:
+        return
+    if wrap and target.paragraphs:
+        target.paragraphs[-1].extend(more.paragraphs[0])
+        target.paragraphs.extend(more.paragraphs[1:])
+    else:
+        target.paragraphs.extend(more.paragraphs)
+
+
+def find_measures_table(grid: Grid) -> MeasuresTable | None:
+    """The measures table: the first table whose header maps, plus the tables continuing it.
+
+    A later table continues it when it repeats the same header or has no header but the same
+    number of columns (reports that print the header on the first page only).
+    """
+    header: dict[int, str] | None = None
+    header_text: dict[int, str] = {}
+    n_cols = 0
+    rows: list[LogicalRow] = []
+    used = 0
+    for table in grid.tables:
+        index, mapping = _find_header(table)
+        if header is None:
+            if mapping is None:
+                continue
+            header, n_cols = mapping, table.n_cols
+            header_text = {
+                c: join_wrapped(cell.lines)
+                for c, cell in enumerate(table.rows[index].cells)
+                if cell is not None
+            }
+        elif mapping is not None and mapping != header:
+            continue  # a table with a header of its own: not the measures table
+        elif mapping is None and table.n_cols != n_cols:
+            continue
+        body = [r for r in table.rows[index + 1 :] if map_header(r) is None]
+        used += 1
+        _stitch(rows, body, header, header_text)
+    if header is None:
+        return None
+    return MeasuresTable(header, header_text, rows, used)
+
+
+def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
+    """Index and mapping of the table's header row; (-1, None) when it has none."""
+    for i, row in enumerate(table.rows[:3]):
+        mapping = map_header(row)
+        if mapping is not None:
+            return i, mapping
+    return -1, None
+
+
+def _stitch(
+    rows: list[LogicalRow], body: list[Row], header: dict[int, str], header_text: dict[int, str]
+) -> None:
+    measure_col = next(c for c, f in header.items() if f == "measure")
+    for i, row in enumerate(body):
+        category = _category(row)
+        if category is not None:
+            rows.append(category)
+            continue
+        if not row.filled:
+            continue
+        last = rows[-1] if rows else None
+        first_cell = row.cells[measure_col] if measure_col < len(row.cells) else None
+        new_page = (
+            isinstance(last, MeasureRow)
+            and row.page is not None
+            and bool(last.pages)
+            and row.page != last.pages[-1]
+        )
+        continues = isinstance(last, MeasureRow) and (
+            first_cell is None or first_cell.empty or (i == 0 and new_page and not _starts_measure(first_cell))
+        )
+        if continues:
+            assert isinstance(last, MeasureRow)
+            wrap = row.page is not None  # in a PDF a continued cell is a cut paragraph
+            for col, cell in enumerate(row.cells):
+                if cell is None:
+                    continue
+                f = header.get(col)
+                target = (
+                    last.cells.setdefault(f, Cell())
+                    if f
+                    else last.extra.setdefault(header_text.get(col, f"column {col + 1}"), Cell())
+                )
+                _append(target, cell, wrap)
+            if row.page is not None and row.page not in last.pages:
+                last.pages.append(row.page)
+                last.stitched_pages.append(row.page)
+            continue
+        cells: dict[str, Cell] = {}
+        extra: dict[str, Cell] = {}
+        for col, cell in enumerate(row.cells):
+            if cell is None:
+                continue
+            f = header.get(col)
+            if f:
+                cells[f] = Cell([list(p) for p in cell.paragraphs])
+            elif not cell.empty:
+                extra[header_text.get(col, f"column {col + 1}")] = cell
+        rows.append(MeasureRow(cells, extra, [row.page] if row.page is not None else []))

@@ -1,0 +1,1 @@
+"""Thai-language helpers: numerals, dates and periods, text joining and repair."""

@@ -1,0 +1,100 @@
+"""Thai dates and implementation periods to ISO dates (Buddhist Era years)."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from itaparse.thai.numerals import to_arabic
+
+BE_OFFSET = 543
+
+_MONTHS: dict[str, int] = {}
+for _i, (_abbr, _full) in enumerate(zip(thai_abbr_months, thai_full_months, strict=True), 1):
+    _MONTHS[_full] = _i
+    _MONTHS[_abbr] = _i
+    _MONTHS[_abbr.replace(".", "")] = _i  # "ตค" and "ต.ค" are common shorthands too
+    _MONTHS[_abbr.rstrip(".")] = _i
+
+# Longest names first so "มิถุนายน" wins over an abbreviation it starts with.
+_MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+_DATE = re.compile(
+    rf"(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{{4}}|\d{{2}})?"
+)
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|ถึง)\s*")
+_FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}|\d{2})")
+
+
+def be_year(text: str) -> int:
+    """A written year as a full Buddhist Era year: '68' -> 2568, '2025' -> 2568."""
+    year = int(text)
+    if year < 100:
+        return 2500 + year
+    if year < 2400:  # a Christian Era year slipped in
+        return year + BE_OFFSET
+    return year
+
+
+def fiscal_year_bounds(be: int) -> tuple[date, date]:
+    """Thai fiscal year X runs from 1 October of X-1 to 30 September of X (BE)."""
+    ce = be - BE_OFFSET
+    return date(ce - 1, 10, 1), date(ce, 9, 30)
+
+
+@dataclass(frozen=True)
+class _Point:
+    day: int | None
+    month: int
+    year: int | None  # BE
+
+    def first(self, year: int) -> date:
+        return date(year - BE_OFFSET, self.month, self.day or 1)
+
+    def last(self, year: int) -> date:
+        ce = year - BE_OFFSET
+        return date(ce, self.month, self.day or calendar.monthrange(ce, self.month)[1])
+
+
+def _point(match: re.Match[str]) -> _Point:
+    day = match.group("day")
+    year = match.group("year")
+    return _Point(
+        day=int(day) if day else None,
+        month=_MONTHS[match.group("month")],
+        year=be_year(year) if year else None,
+    )
+
+
+def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None, date | None]:
+    """Start and end dates of a period cell; (None, None) when it names no dates.
+
+    A month without a day means the whole month; a range whose first end has no year takes
+    the year of the second (one earlier when the months would run backwards). A period that
+    names a fiscal year, or says "ตลอดปีงบประมาณ" in a report of known fiscal year, is that year.
+    """
+    plain = to_arabic(text)
+    points = list(_DATE.finditer(plain))
+    try:
+        if len(points) >= 2 and _RANGE_SEP.fullmatch(plain[points[0].end() : points[1].start()]):
+            a, b = _point(points[0]), _point(points[1])
+            end_year = b.year or a.year or fiscal_year
+            if end_year is None:
+                return None, None
+            start_year = a.year or (end_year - 1 if a.month > b.month else end_year)
+            return a.first(start_year), b.last(end_year)
+        if points:
+            p = _point(points[0])
+            if p.year is not None:
+                return p.first(p.year), p.last(p.year)
+        fiscal = _FISCAL.search(plain)
+        if fiscal:
+            return fiscal_year_bounds(be_year(fiscal.group("year")))
+        if "ปีงบประมาณ" in plain and fiscal_year is not None:
+            return fiscal_year_bounds(fiscal_year)
+    except ValueError:  # a day that does not exist in its month, e.g. "31 ก.ย."
+        return None, None
+    return None, None

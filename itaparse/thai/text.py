@@ -1,0 +1,56 @@
+"""Plain-text helpers: rejoining wrapped lines and a damage-tolerant skeleton for matching."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_CID = re.compile(r"\(cid:\d+\)")
+_SKELETON_DROP = re.compile(r"[^\u0e01-\u0e2ea-z]")
+
+
+def is_thai(ch: str) -> bool:
+    return bool(_THAI.match(ch))
+
+
+def join_wrapped(lines: Iterable[str]) -> str:
+    """Rejoin a cell's wrapped lines as the author typed them.
+
+    A wrap between two Thai characters carries no space (Thai has none between words);
+    a hyphen or slash glued to the word before it glues the next line on too ("E-" + "Service");
+    anywhere else the wrap stood for a space.
+    """
+    out = ""
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        if not out:
+            out = line
+            continue
+        last, first = out[-1], line[0]
+        glued = last in "-/" and len(out) > 1 and not out[-2].isspace()
+        if (is_thai(last) and is_thai(first)) or glued:
+            out += line
+        else:
+            out += " " + line
+    return out
+
+
+def normalize_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+def skeleton(text: str) -> str:
+    """Consonants and Latin letters only: what survives most text-layer damage.
+
+    Vowels and tone marks are the characters PDFs lose or misplace, and unmapped glyphs
+    come out as "(cid:N)", so "ม(cid:3)ตรก(cid:3)ร" and "มาตรการ" share the skeleton "มตรกร".
+    """
+    return _SKELETON_DROP.sub("", _CID.sub("", text.lower()))

@@ -55,7 +55,9 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         if found:
             meta.fiscal_year = be_year(found.group(1))
     if meta.fiscal_year is None:
-        years = Counter(be_year(m.group(1)) for line in lines for m in _FISCAL.finditer(to_arabic(line)))
+        years = Counter(
+            be_year(m.group(1)) for line in lines for m in _FISCAL.finditer(to_arabic(line))
+        )
         if years:
             meta.fiscal_year = years.most_common(1)[0][0]
     start = max(title_at, 0)

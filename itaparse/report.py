@@ -45,11 +45,13 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
     )
 
 
-def build_report(grid: Grid, path: Path, source_format: str | None = None) -> Report:
+def build_report(grid: Grid, path: Path) -> Report:
     table = find_measures_table(grid)
     if table is None:
-        raise NoMeasuresTableError(path, "no measures table found (no table has a header "
-                                         "with มาตรการ, วิธีดำเนินการ, ผู้รับผิดชอบ, …)")
+        raise NoMeasuresTableError(
+            path,
+            "no measures table found (no table has a header with มาตรการ, วิธีดำเนินการ, ผู้รับผิดชอบ, …)",
+        )
     meta = extract_metadata([text for _page, text in grid.text_lines])
     categories: list[Category] = []
     warnings: list[ParseWarning] = []
@@ -65,17 +67,29 @@ def build_report(grid: Grid, path: Path, source_format: str | None = None) -> Re
         tag = f"{category.number or '-'}.{measure.number}"
         page = row.pages[0] if row.pages else None
         if measure.score is None:
-            warnings.append(ParseWarning(code="no-score", message="no assessment score stated",
-                                         page=page, measure=tag))
+            warnings.append(
+                ParseWarning(
+                    code="no-score", message="no assessment score stated", page=page, measure=tag
+                )
+            )
         if measure.period.text and measure.period.start is None:
-            warnings.append(ParseWarning(code="period-unparsed",
-                                         message=f"period not understood: {measure.period.text}",
-                                         page=page, measure=tag))
+            warnings.append(
+                ParseWarning(
+                    code="period-unparsed",
+                    message=f"period not understood: {measure.period.text}",
+                    page=page,
+                    measure=tag,
+                )
+            )
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
     return Report(
-        source=Source(path=str(path), format=source_format or grid.format,  # type: ignore[arg-type]
-                      pages=grid.pages, sha256=_sha256(path)),
+        source=Source(
+            path=str(path),
+            format=grid.format,
+            pages=grid.pages,
+            sha256=_sha256(path),
+        ),
         title=meta.title,
         agency=meta.agency,
         district=meta.district,

@@ -180,7 +180,9 @@ def _stitch(
             and row.page != last.pages[-1]
         )
         continues = isinstance(last, MeasureRow) and (
-            first_cell is None or first_cell.empty or (i == 0 and new_page and not _starts_measure(first_cell))
+            first_cell is None
+            or first_cell.empty
+            or (i == 0 and new_page and not _starts_measure(first_cell))
         )
         if continues:
             assert isinstance(last, MeasureRow)

@@ -7,8 +7,8 @@ from typing import Any
 
 import docx
 from docx.oxml.ns import qn
-from docx.table import _Cell
 from docx.table import Table as DocxTable
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 
 from itaparse.errors import CorruptDocumentError

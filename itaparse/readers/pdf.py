@@ -45,9 +45,9 @@ def _lines(chars: Sequence[Char]) -> list[str]:
         prev: Char | None = None
         for i in sorted(group):  # stream order: chars arrive in content-stream order
             ch = chars[i]
-            if prev is not None and not ch["text"].isspace() and not text.endswith(" "):
-                if ch["x0"] - prev["x1"] > _SPACE_GAP * ch["size"]:
-                    text += " "
+            gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
+            if gap > _SPACE_GAP * ch["size"] and not ch["text"].isspace():
+                text += " "
             text += ch["text"]
             prev = ch
         text = repair_line(" ".join(text.split()))

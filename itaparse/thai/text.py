@@ -6,7 +6,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 
-_THAI = re.compile(r"[\u0e01-\u0e5b]")
+_THAI = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
 _CID = re.compile(r"\(cid:\d+\)")
 _SKELETON_DROP = re.compile(r"[^\u0e01-\u0e2ea-z]")
 

@@ -1,0 +1,3 @@
+from itaparse.cli import main
+
+main()

@@ -1,0 +1,141 @@
+"""Command line: parses arguments, calls the library, writes output. Nothing else."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from typer.core import TyperGroup
+
+from itaparse import __version__
+from itaparse.errors import ItaparseError
+from itaparse.export import FORMATS, encode, format_for, render, write_atomic
+from itaparse.models import ParseWarning, Report
+from itaparse.report import parse as parse_report
+
+
+class _DefaultToParse(TyperGroup):
+    """`itaparse FILE …` means `itaparse parse FILE …`: the main job needs no sub-command."""
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if args and args[0] not in self.commands and not args[0].startswith("-"):
+            args = ["parse", *args]
+        return super().parse_args(ctx, args)
+
+
+app = typer.Typer(
+    cls=_DefaultToParse,
+    add_completion=False,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+    help="Turn Thai ITA measures reports (PDF, DOCX) into JSON or CSV.\n\n"
+    "Usage: itaparse REPORT.pdf -o out.json  (same as: itaparse parse …)",
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"itaparse {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    pass
+
+
+def _fail(error: ItaparseError) -> typer.Exit:
+    typer.echo(f"error: {error}", err=True)
+    return typer.Exit(1)
+
+
+def _warn(report: Report) -> None:
+    """One stderr line per kind of warning; the full list is in the JSON."""
+    grouped: dict[str, list[ParseWarning]] = defaultdict(list)
+    for w in report.warnings:
+        grouped[w.code].append(w)
+    for items in grouped.values():
+        first = items[0]
+        if len(items) == 1:
+            where = f"{first.measure}: " if first.measure else ""
+            text = f"{where}{first.message}"
+        else:
+            text = f"{first.message} ({len(items)} measures: "
+            text += ", ".join(w.measure or "?" for w in items) + ")"
+        typer.echo(f"warning: {report.source.path}: {text}", err=True)
+
+
+@app.command()
+def parse(
+    files: Annotated[list[Path], typer.Argument(help="Report files (.pdf, .docx).")],
+    output: Annotated[
+        Path | None,
+        typer.Option(
+            "-o",
+            "--output",
+            help="Output file; format from its extension. Default: standard output.",
+        ),
+    ] = None,
+    fmt: Annotated[
+        str | None,
+        typer.Option(
+            "-f",
+            "--format",
+            help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else json.",
+        ),
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No warnings on stderr.")] = False,
+) -> None:
+    """Parse ITA measures reports into JSON (one report) or CSV (one row per measure)."""
+    if fmt is not None and fmt not in FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="'--format'"
+        )
+    chosen = fmt or (format_for(output) if output else None) or "json"
+    if output is not None and fmt is None and format_for(output) is None:
+        raise typer.BadParameter(
+            f"cannot tell the format from {output.name!r}; use --format",
+            param_hint="'-o'",
+        )
+    reports = []
+    for path in files:
+        try:
+            report = parse_report(path, password=password)
+        except ItaparseError as error:
+            raise _fail(error) from None
+        if not quiet:
+            _warn(report)
+        reports.append(report)
+    text = render(reports, chosen)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, encode(text, chosen))
+
+
+@app.command()
+def schema() -> None:
+    """Print the JSON Schema of the report output."""
+    typer.echo(schema_json(), nl=False)
+
+
+def schema_json() -> str:
+    data: dict[str, Any] = Report.model_json_schema()
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,112 @@
+"""Serialising reports: JSON, CSV (one row per measure), pandas; atomic file writes."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from itaparse.models import Report
+
+FORMATS = ("json", "csv")
+
+CSV_COLUMNS = (
+    "source",
+    "agency",
+    "district",
+    "province",
+    "fiscal_year",
+    "category_number",
+    "category_title",
+    "measure_number",
+    "measure_title",
+    "methods",
+    "responsible",
+    "period_text",
+    "period_start",
+    "period_end",
+    "results",
+    "outcomes",
+    "score",
+)
+
+
+def to_json(report: Report) -> str:
+    return report.model_dump_json(indent=2) + "\n"
+
+
+def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
+    """One flat record per measure; list fields joined by newlines."""
+    for report in reports:
+        for category in report.categories:
+            for m in category.measures:
+                yield {
+                    "source": report.source.path,
+                    "agency": report.agency,
+                    "district": report.district,
+                    "province": report.province,
+                    "fiscal_year": report.fiscal_year,
+                    "category_number": category.number,
+                    "category_title": category.title,
+                    "measure_number": m.number,
+                    "measure_title": m.title,
+                    "methods": "\n".join(m.methods),
+                    "responsible": m.responsible,
+                    "period_text": m.period.text,
+                    "period_start": m.period.start.isoformat() if m.period.start else None,
+                    "period_end": m.period.end.isoformat() if m.period.end else None,
+                    "results": "\n".join(m.results),
+                    "outcomes": "\n".join(m.outcomes),
+                    "score": m.score,
+                }
+
+
+def to_csv(reports: Iterable[Report]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(measure_rows(reports))
+    return buffer.getvalue()
+
+
+def to_dataframe(reports: Iterable[Report]) -> Any:
+    """A pandas DataFrame with one row per measure (the CSV's columns)."""
+    import pandas as pd
+
+    return pd.DataFrame(list(measure_rows(reports)), columns=list(CSV_COLUMNS))
+
+
+def encode(text: str, fmt: str) -> bytes:
+    # The BOM makes Excel read the CSV as UTF-8 instead of the locale's code page.
+    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+
+
+def render(reports: list[Report], fmt: str) -> str:
+    if fmt == "csv":
+        return to_csv(reports)
+    if len(reports) == 1:
+        return to_json(reports[0])
+    return json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2)
+
+
+def format_for(path: Path) -> str | None:
+    suffix = path.suffix.lower().lstrip(".")
+    return suffix if suffix in FORMATS else None
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write via a temporary file in the same folder and rename: never a half-written output."""
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,57 @@
+"""Field-by-field comparison of a report with a truth file (the form samples/*.expected.json use).
+
+Mirrors ../shared/bench/score.py's rules so the tests need nothing outside the repo: text is
+compared after NFC, Thai digits folded and white space removed.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import Any
+
+STRUCTURE = ("n_measures", "category_number", "number", "period_start", "period_end", "score")
+TEXT = (
+    "agency",
+    "district",
+    "province",
+    "category_title",
+    "title",
+    "responsible",
+    "methods",
+    "results",
+    "outcomes",
+)
+
+_TH = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+
+def fold(value: Any) -> Any:
+    if isinstance(value, list):
+        return [fold(v) for v in value]
+    if not isinstance(value, str):
+        return value
+    text = unicodedata.normalize("NFC", value).translate(_TH).replace("\u0e4d\u0e32", "\u0e33")
+    return re.sub(r"\s+", "", text)
+
+
+def fields(report: dict[str, Any]) -> dict[str, Any]:
+    out: dict[str, Any] = {k: report.get(k) for k in ("agency", "district", "province")}
+    out["fiscal_year"] = report.get("fiscal_year")
+    measures = [(c, m) for c in report["categories"] for m in c["measures"]]
+    out["n_measures"] = len(measures)
+    for i, (c, m) in enumerate(measures):
+        period = m.get("period") or {}
+        out[f"{i} category_number"] = c["number"]
+        out[f"{i} category_title"] = c["title"]
+        for key in ("number", "title", "responsible", "methods", "results", "outcomes", "score"):
+            out[f"{i} {key}"] = m.get(key)
+        out[f"{i} period_start"] = str(period.get("start"))[:10] if period.get("start") else None
+        out[f"{i} period_end"] = str(period.get("end"))[:10] if period.get("end") else None
+    return {k: fold(v) for k, v in out.items()}
+
+
+def misses(truth: dict[str, Any], got: dict[str, Any], kinds: tuple[str, ...]) -> list[str]:
+    want, have = fields(truth), fields(got)
+    wanted = [k for k in want if k.split(" ")[-1] in kinds or k in kinds]
+    return [f"{k}: want {want[k]!r}, got {have.get(k)!r}" for k in wanted if want[k] != have.get(k)]

@@ -1,0 +1,125 @@
+"""The command line through typer's CliRunner: exact exit codes, messages and files."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, SAMPLES
+from typer.testing import CliRunner
+
+from itaparse import __version__
+from itaparse.cli import app, schema_json
+
+SAMPLE = SAMPLES / "portrait-loma-no-cover.docx"
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_json_to_stdout_without_subcommand(runner: CliRunner) -> None:
+    result = runner.invoke(app, [str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["agency"] == "เทศบาลนครแม่สอด"
+    assert "\\u0e" not in result.stdout  # Thai is written as Thai, not escaped
+
+
+def test_json_file_matches_parse_subcommand(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    assert runner.invoke(app, [str(SAMPLE), "-o", str(out)]).exit_code == 0
+    again = runner.invoke(app, ["parse", str(SAMPLE)])
+    assert json.loads(out.read_text(encoding="utf-8")) == json.loads(again.stdout)
+
+
+def test_csv_by_extension_has_bom_and_one_row_per_measure(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    out = tmp_path / "out.csv"
+    result = runner.invoke(app, [str(SAMPLE), "-o", str(out)])
+    assert result.exit_code == 0
+    raw = out.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert len(rows) == 4
+    assert rows[0]["category_number"] == "1" and rows[0]["measure_number"] == "1"
+    assert rows[0]["period_start"] == "2024-10-01"
+    assert len(rows[0]["methods"].split("\n")) == 2
+
+
+def test_format_option_overrides(runner: CliRunner) -> None:
+    result = runner.invoke(app, [str(SAMPLE), "--format", "csv"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("source,agency,district,province,fiscal_year,")
+
+
+def test_warnings_go_to_stderr(runner: CliRunner) -> None:
+    result = runner.invoke(app, [str(SAMPLE)])
+    assert result.stderr == (f"warning: {SAMPLE}: 1.1: no assessment score stated\n")
+    assert runner.invoke(app, [str(SAMPLE), "-q"]).stderr == ""
+
+
+def test_missing_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["nope.pdf", "-o", str(out)])
+    assert (result.exit_code, result.stderr) == (1, "error: nope.pdf: no such file\n")
+    assert not out.exists()
+
+
+def test_unsupported_type(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_text("hello")
+    result = runner.invoke(app, [str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {path}: unsupported file type '.txt'; expected .pdf or .docx\n"
+    )
+
+
+def test_document_without_measures_table(runner: CliRunner, tmp_path: Path) -> None:
+    import docx
+
+    path = tmp_path / "letter.docx"
+    document = docx.Document()
+    document.add_paragraph("บันทึกข้อความ")
+    document.add_table(rows=2, cols=2).cell(0, 0).text = "ตัวชี้วัด"
+    document.save(str(path))
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, [str(path), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: no measures table found")
+    assert not out.exists()
+    assert "Traceback" not in result.output
+
+
+def test_corrupt_pdf(runner: CliRunner, tmp_path: Path) -> None:
+    path = tmp_path / "broken.pdf"
+    path.write_bytes(b"%PDF-1.7\nthis is not a pdf")
+    result = runner.invoke(app, [str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: ")
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+
+
+def test_bad_command_line_exits_2(runner: CliRunner) -> None:
+    assert runner.invoke(app, [str(SAMPLE), "--format", "xml"]).exit_code == 2
+    assert runner.invoke(app, [str(SAMPLE), "-o", "out.xlsx"]).exit_code == 2
+    assert runner.invoke(app, [str(SAMPLE), "--no-such-option"]).exit_code == 2
+
+
+def test_version_and_help(runner: CliRunner) -> None:
+    assert runner.invoke(app, ["--version"]).stdout == f"itaparse {__version__}\n"
+    help_text = runner.invoke(app, ["--help"]).stdout
+    assert "parse" in help_text and "schema" in help_text
+
+
+def test_schema_command_prints_the_checked_in_schema(runner: CliRunner) -> None:
+    result = runner.invoke(app, ["schema"])
+    checked_in = (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8")
+    assert result.stdout == schema_json()
+    assert checked_in == schema_json(), "schemas/report.schema.json is stale: itaparse schema > it"

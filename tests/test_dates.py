@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from pythainlp.util import arabic_digit_to_thai_digit
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
+from itaparse.thai.dates import be_year, fiscal_year_bounds, parse_period
+
+FY68 = (date(2024, 10, 1), date(2025, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ต.ค. ๖๗ - ก.ย. ๖๘", FY68),
+        ("ต.ค. ๖๗ - ก.ย. ๖๘ (ตลอด ปีงบประมาณ)", FY68),
+        ("๑ ต.ค. ๖๗ – ๓๐ ก.ย. ๖๘", FY68),
+        ("ตุลาคม ๒๕๖๗ - กันยายน ๒๕๖๘", FY68),
+        ("1 ตุลาคม 2567 ถึง 31 มีนาคม 2568", (date(2024, 10, 1), date(2025, 3, 31))),
+        ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘", FY68),
+        ("ปีงบประมาณ 2568", FY68),
+        ("ม.ค. 68 - มิ.ย. 68", (date(2025, 1, 1), date(2025, 6, 30))),
+        ("ต.ค. - ธ.ค. 2567", (date(2024, 10, 1), date(2024, 12, 31))),
+        ("พ.ย. - ก.พ. 68", (date(2024, 11, 1), date(2025, 2, 28))),
+        ("ก.พ. 2567", (date(2024, 2, 1), date(2024, 2, 29))),
+    ],
+)
+def test_parse_period(text: str, expected: tuple[date, date]) -> None:
+    assert parse_period(text) == expected
+
+
+def test_whole_fiscal_year_takes_the_reports_year() -> None:
+    assert parse_period("ตลอดปีงบประมาณ", fiscal_year=2568) == FY68
+    assert parse_period("ตลอดปีงบประมาณ") == (None, None)
+
+
+@pytest.mark.parametrize("text", ["", "ทุกไตรมาส", "31 ก.พ. 2568"])
+def test_unparsable_periods(text: str) -> None:
+    assert parse_period(text) == (None, None)
+
+
+def test_years() -> None:
+    assert (be_year("68"), be_year("2568"), be_year("2025")) == (2568, 2568, 2568)
+    assert fiscal_year_bounds(2568) == FY68
+
+
+months = st.integers(min_value=1, max_value=12)
+years = st.integers(min_value=2500, max_value=2599)
+
+
+@given(months, months, years, st.booleans(), st.booleans(), st.sampled_from([" - ", " – ", " ถึง "]))
+def test_any_month_range(a: int, b: int, year: int, full: bool, thai: bool, sep: str) -> None:
+    names = thai_full_months if full else thai_abbr_months
+    end_year = year + (1 if b < a else 0)
+    text = f"{names[a - 1]} {year}{sep}{names[b - 1]} {end_year}"
+    if thai:
+        text = str(arabic_digit_to_thai_digit(text))
+    start, end = parse_period(text)
+    assert start == date(year - 543, a, 1)
+    assert end is not None and (end.year, end.month) == (end_year - 543, b)
+    assert start <= end
+
+
+@given(years)
+def test_fiscal_year_is_one_year_long(year: int) -> None:
+    start, end = fiscal_year_bounds(year)
+    assert (end - start).days in (364, 365)
+    assert parse_period(f"ตลอดปีงบประมาณ พ.ศ. {year}") == (start, end)

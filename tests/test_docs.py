@@ -1,0 +1,27 @@
+"""README.md's opening commands stay true: CI runs them, and the sample they name exists."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from conftest import ROOT
+
+
+def _opening_commands() -> list[str]:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    return re.findall(r"```sh\n(.+?)\n```", readme, re.S)[:2]
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    setup, tests = _opening_commands()
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert tests in ci
+    install = setup.split(" && itaparse ")[0]
+    assert any(line.startswith(install) for line in ci)
+
+
+def test_quickstart_sample_exists() -> None:
+    setup, _ = _opening_commands()
+    words = shlex.split(setup.split(" && itaparse ")[1])
+    assert (ROOT / words[0]).is_file()

@@ -1,0 +1,58 @@
+"""End to end over the shipped samples: goldens, and the truth each sample was written from."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import GOLDEN, SAMPLES
+from scoring import STRUCTURE, TEXT, misses
+
+import itaparse
+
+NAMES = sorted(p.name.removesuffix(".expected.json") for p in SAMPLES.glob("*.expected.json"))
+CASES = [(name, fmt) for name in NAMES for fmt in ("docx", "pdf")]
+
+
+def _output(name: str, fmt: str) -> dict[str, object]:
+    report = itaparse.parse(SAMPLES / f"{name}.{fmt}")
+    data = report.model_dump(mode="json")
+    data["source"]["path"] = f"samples/{name}.{fmt}"  # goldens must not depend on the checkout
+    return data
+
+
+def test_there_are_samples() -> None:
+    assert len(NAMES) >= 4
+
+
+@pytest.mark.parametrize(("name", "fmt"), CASES)
+def test_golden(name: str, fmt: str, update_goldens: bool) -> None:
+    golden = GOLDEN / f"{name}.{fmt}.json"
+    data = _output(name, fmt)
+    if update_goldens:
+        golden.write_text(json.dumps(data, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    assert golden.exists(), f"missing golden {golden.name}: run pytest --update-goldens"
+    assert data == json.loads(golden.read_text(encoding="utf-8"))
+
+
+def _truth(name: str) -> dict[str, object]:
+    return json.loads((SAMPLES / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize(("name", "fmt"), CASES)
+def test_structure_matches_truth(name: str, fmt: str) -> None:
+    assert misses(_truth(name), _output(name, fmt), (*STRUCTURE, "fiscal_year")) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_docx_text_matches_truth(name: str) -> None:
+    assert misses(_truth(name), _output(name, "docx"), TEXT) == []
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_pdf_pages_recorded(name: str) -> None:
+    report = itaparse.parse(Path(SAMPLES / f"{name}.pdf"))
+    pages = [m.pages for m in report.measures]
+    assert all(pages), "every measure records its pages"
+    assert any(len(p) > 1 for p in pages), "some row in each sample is cut by a page break"

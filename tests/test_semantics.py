@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+import pytest
+
+from itaparse.readers.grid import Cell
+from itaparse.semantics import cell_text, find_score, measure_number, split_items
+
+
+def test_pdf_cell_splits_at_numbering_and_rejoins_wraps() -> None:
+    cell = Cell([["๑. กำกับดูแลให้บุคลากรใน", "หน่วยงานปฏิบัติงาน", "๒. ปฏิบัติตามคู่มือ", "สำหรับประชาชน"]])
+    assert split_items(cell) == ["กำกับดูแลให้บุคลากรในหน่วยงานปฏิบัติงาน", "ปฏิบัติตามคู่มือสำหรับประชาชน"]
+
+
+def test_outcomes_split_at_bullets() -> None:
+    cell = Cell([["- ประชาชนได้รับ", "บริการ", "- หน่วยงานผ่านการประเมินอยู่ที่", "๘๗.๗๙ คะแนน"]])
+    assert split_items(cell) == ["ประชาชนได้รับบริการ", "หน่วยงานผ่านการประเมินอยู่ที่ ๘๗.๗๙ คะแนน"]
+
+
+def test_a_score_at_the_start_of_a_wrapped_line_is_not_item_87() -> None:
+    cell = Cell([["๑. ผ่านการประเมินอยู่ที่", "๘๗.๗๙ คะแนน"]])
+    assert split_items(cell) == ["ผ่านการประเมินอยู่ที่ ๘๗.๗๙ คะแนน"]
+
+
+def test_word_paragraphs_without_numbering_are_items() -> None:
+    assert split_items(Cell([["ข้อแรก"], ["ข้อสอง"]])) == ["ข้อแรก", "ข้อสอง"]
+    assert split_items(Cell([["1. ข้อแรก"], ["ต่อ"], ["2. ข้อสอง"]])) == ["ข้อแรกต่อ", "ข้อสอง"]
+
+
+def test_empty_cells() -> None:
+    assert split_items(None) == [] and split_items(Cell()) == []
+    assert cell_text(Cell([["", " "]])) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "title"),
+    [
+        ("๑. มาตรการการให้บริการ", "1", "มาตรการการให้บริการ"),
+        ("1.2 มาตรการ", "1.2", "มาตรการ"),
+        ("(3) มาตรการ", "3", "มาตรการ"),
+        ("มาตรการ", None, "มาตรการ"),
+        ("- มาตรการ", None, "- มาตรการ"),
+    ],
+)
+def test_measure_number(text: str, number: str | None, title: str) -> None:
+    assert measure_number(text) == (number, title)
+
+
+@pytest.mark.parametrize(
+    ("outcomes", "results", "score"),
+    [
+        (["ผ่านการประเมินอยู่ที่ ๘๗.๗๙ คะแนน"], [], 87.79),
+        (["ผ่านการประเมิน ๑๐๐ คะแนน"], [], 100.0),
+        ([], ["ผลการประเมิน 92.50 คะแนน"], 92.5),
+        (["มีผู้เข้าชม ๒๔,๕๔๗ ราย"], ["จำนวนทั้งสิ้น ๒๔,๕๔๗ ราย"], None),
+        (["ไม่มีข้อร้องเรียน"], [], None),
+    ],
+)
+def test_find_score(outcomes: list[str], results: list[str], score: float | None) -> None:
+    assert find_score(outcomes, results) == score

@@ -1,0 +1,86 @@
+"""Header mapping and stitching on hand-made grids (the readers' common form)."""
+
+from __future__ import annotations
+
+from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.table import CategoryRow, MeasureRow, find_measures_table, map_header
+
+HEADER = [
+    "มาตรการ/ แนวทาง",
+    "วิธีดำเนินการ",
+    "ผู้รับผิดชอบ",
+    "ระยะเวลา ดำเนินการ",
+    "ผลการดำเนินงาน",
+    "ผลลัพธ์/ความสำเร็จ",
+]
+DAMAGED = [
+    "ม(cid:3)ตรก(cid:3)ร/\nแนวท(cid:3)ง",
+    "วิธีดำ(cid:3)เนินก(cid:3)ร",
+    "ผ้้รับผิด\nชอบ",
+    "ระยะเวล(cid:3)\nดำ(cid:3)เนินก(cid:3)ร",
+    "ผลก(cid:3)รดำ(cid:3)เนินง(cid:3)น",
+    "ผลลัพธ์/คว(cid:3)มสำ(cid:3)เร็จ",
+]
+FIELDS = {0: "measure", 1: "methods", 2: "responsible", 3: "period", 4: "results", 5: "outcomes"}
+
+
+def row(texts: list[str | None], page: int | None = None) -> Row:
+    return Row([None if t is None else Cell([t.split("\n")] if t else []) for t in texts], page)
+
+
+def test_header_maps_clean_and_damaged_wording() -> None:
+    assert map_header(row(HEADER)) == FIELDS
+    assert map_header(row(DAMAGED)) == FIELDS
+
+
+def test_long_content_cells_are_not_a_header() -> None:
+    content = [
+        "๒. มาตรการยกระดับการปฏิบัติงานให้มีความโปร่งใส",
+        "๑. จัดทำคู่มือ",
+        "ทุกกอง/ฝ่าย",
+        "ต.ค. ๖๗",
+        "ผลการดำเนินงานเป็นไปตามแผนทุกประการ",
+        "ความสำเร็จของมาตรการ",
+    ]
+    assert map_header(row(content)) is None
+
+
+def _pages() -> Grid:
+    page1 = Table(
+        [
+            row(DAMAGED, 3),
+            row(["(๑) หมวดแรก", None, None, None, None, None], 3),
+            row(["๑. มาตรการแรก", "๑. ทำ", "ทุกกอง/", "ต.ค. ๖๗ -", "๑. ผล", "- ได้"], 3),
+        ],
+        page=3,
+    )
+    page2 = Table(
+        [
+            row(DAMAGED, 4),
+            row(["ต่อท้าย", "ต่อ", "ฝ่าย", "ก.ย. ๖๘", "๒. ผลสอง", "คะแนน"], 4),
+            row(["๒. มาตรการสอง", "๑. ทำสอง", "กองคลัง", "ต.ค. ๖๗", "", ""], 4),
+        ],
+        page=4,
+    )
+    page3 = Table([row(["", "", "", "", "ผลที่สาม", ""], 5)], page=5)  # header not repeated
+    other = Table([row(["ตัวชี้วัด", "คะแนน"]), row(["การเปิดเผยข้อมูล", "๙๕"])], page=1)
+    return Grid(format="pdf", pages=5, tables=[other, page1, page2, page3])
+
+
+def test_rows_cut_by_page_breaks_are_stitched_cell_by_cell() -> None:
+    table = find_measures_table(_pages())
+    assert table is not None and table.tables_used == 3
+    category, first, second = table.rows
+    assert isinstance(category, CategoryRow) and (category.number, category.title) == (1, "หมวดแรก")
+    assert isinstance(first, MeasureRow) and isinstance(second, MeasureRow)
+    assert first.cells["measure"].lines == ["๑. มาตรการแรก", "ต่อท้าย"]
+    assert first.cells["responsible"].lines == ["ทุกกอง/", "ฝ่าย"]
+    assert first.cells["period"].lines == ["ต.ค. ๖๗ -", "ก.ย. ๖๘"]
+    assert (first.pages, first.stitched_pages) == ([3, 4], [4])
+    assert second.cells["results"].lines == ["ผลที่สาม"]
+    assert second.pages == [4, 5]
+
+
+def test_no_measures_table() -> None:
+    grid = Grid(format="docx", pages=None, tables=[Table([row(["ก", "ข"]), row(["1", "2"])])])
+    assert find_measures_table(grid) is None

@@ -123,3 +123,14 @@ def test_schema_command_prints_the_checked_in_schema(runner: CliRunner) -> None:
     checked_in = (ROOT / "schemas" / "report.schema.json").read_text(encoding="utf-8")
     assert result.stdout == schema_json()
     assert checked_in == schema_json(), "schemas/report.schema.json is stale: itaparse schema > it"
+
+
+def test_output_file_gets_ordinary_permissions(runner: CliRunner, tmp_path: Path) -> None:
+    import os
+
+    out = tmp_path / "out.json"
+    assert runner.invoke(app, [str(SAMPLE), "-o", str(out)]).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask
+    assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left

@@ -16,6 +16,7 @@ from itaparse.errors import ItaparseError
 from itaparse.export import FORMATS, encode, format_for, render, write_atomic
 from itaparse.models import ParseWarning, Report
 from itaparse.report import parse as parse_report
+from itaparse.text import extract_text
 
 
 class _DefaultToParse(TyperGroup):
@@ -124,6 +125,27 @@ def parse(
         sys.stdout.write(text)
     else:
         write_atomic(output, encode(text, chosen))
+
+
+@app.command()
+def text(
+    file: Annotated[Path, typer.Argument(help="Report file (.pdf, .docx).")],
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+) -> None:
+    """Print the document's repaired plain text, in reading order (tables row by row)."""
+    try:
+        content = extract_text(file, password=password)
+    except ItaparseError as error:
+        raise _fail(error) from None
+    if output is None:
+        sys.stdout.write(content)
+    else:
+        write_atomic(output, content.encode("utf-8"))
 
 
 @app.command()

@@ -8,7 +8,12 @@ from itaparse.readers.grid import Cell
 from itaparse.thai.numerals import NUMBER_PATTERN, parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, normalize_space
 
-_NUMBERING = re.compile(r"^\s*(?:\((\d{1,2})\)|(\d{1,2}(?:\.\d{1,2})*)(?:[.)]|(?=\s)))\s*")
+# "1." "1)" "(1)" "1.2." and a bare "1.2"; never a number followed by a unit ("12 เดือน" and
+# "15.50 คะแนน" at the start of a wrapped line are text, not items).
+_UNIT = r"(?:คะแนน|บาท|ราย|ครั้ง|คน|เดือน|วัน|ปี|%|ร้อยละ)"
+_NUMBERING = re.compile(
+    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s)(?!\s*{_UNIT}))\s*"
+)
 _BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
 _MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87
 _SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
@@ -19,7 +24,7 @@ def item_marker(line: str) -> re.Match[str] | None:
     plain = to_arabic(line)
     match = _NUMBERING.match(plain)
     if match:
-        number = match.group(1) or match.group(2)
+        number = match.group(1) or match.group(2) or match.group(3)
         if int(number.split(".")[0]) <= _MAX_ITEM_NUMBER:
             return match
     return _BULLET.match(plain)
@@ -59,7 +64,7 @@ def measure_number(text: str) -> tuple[str | None, str]:
     match = item_marker(text)
     if match is None or _BULLET.match(to_arabic(text)):
         return None, text.strip()
-    number = match.group(1) or match.group(2)
+    number = match.group(1) or match.group(2) or match.group(3)
     return number, text[match.end() :].strip()
 
 

@@ -57,3 +57,12 @@ def test_measure_number(text: str, number: str | None, title: str) -> None:
 )
 def test_find_score(outcomes: list[str], results: list[str], score: float | None) -> None:
     assert find_score(outcomes, results) == score
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["12 เดือน", "15 ตุลาคม 2567", "๘๗.๗๙ คะแนน", "15.50 คะแนน", "2567 มี", "1,250 ราย", "100%"],
+)
+def test_numbers_at_a_wrap_do_not_open_items(line: str) -> None:
+    cell = Cell([["๑. ข้อแรกยาว", line]])
+    assert len(split_items(cell)) == 1

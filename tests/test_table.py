@@ -64,7 +64,7 @@ def _pages() -> Grid:
     )
     page3 = Table([row(["", "", "", "", "ผลที่สาม", ""], 5)], page=5)  # header not repeated
     other = Table([row(["ตัวชี้วัด", "คะแนน"]), row(["การเปิดเผยข้อมูล", "๙๕"])], page=1)
-    return Grid(format="pdf", pages=5, tables=[other, page1, page2, page3])
+    return Grid(format="pdf", pages=5, blocks=[(t.page, t) for t in [other, page1, page2, page3]])
 
 
 def test_rows_cut_by_page_breaks_are_stitched_cell_by_cell() -> None:
@@ -82,5 +82,7 @@ def test_rows_cut_by_page_breaks_are_stitched_cell_by_cell() -> None:
 
 
 def test_no_measures_table() -> None:
-    grid = Grid(format="docx", pages=None, tables=[Table([row(["ก", "ข"]), row(["1", "2"])])])
+    grid = Grid(
+        format="docx", pages=None, blocks=[(None, Table([row(["ก", "ข"]), row(["1", "2"])]))]
+    )
     assert find_measures_table(grid) is None

@@ -4,7 +4,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itaparse.thai.repair import repair_line
 from itaparse.thai.text import join_wrapped, skeleton
 
 
@@ -42,19 +41,3 @@ def test_join_loses_no_visible_character(lines: list[str]) -> None:
 def test_skeleton_survives_damage() -> None:
     assert skeleton("ม(cid:3)ตรก(cid:3)ร/") == skeleton("มาตรการ/") == "มตรกร"
     assert skeleton("ผ้้รับผิด\nชอบ") == skeleton("ผู้รับผิดชอบ")
-
-
-@pytest.mark.parametrize(
-    ("damaged", "repaired"),
-    [("ประจำาปี", "ประจำปี"), ("สําคัญ", "สำคัญ"), ("ดำาเนินการ", "ดำเนินการ")],
-)
-def test_sara_am_repair(damaged: str, repaired: str) -> None:
-    assert repair_line(damaged) == repaired
-
-
-@given(st.text())
-def test_repair_is_idempotent_and_leaves_clean_text(text: str) -> None:
-    once = repair_line(text)
-    assert repair_line(once) == once
-    if "\u0e33\u0e32" not in text and "\u0e4d\u0e32" not in text:
-        assert once == text

@@ -44,13 +44,11 @@ def read_docx(path: Path) -> Grid:
         document = docx.Document(str(path))
     except Exception as exc:  # python-docx raises many types for a broken package
         raise CorruptDocumentError(path, f"not a readable Word document ({exc})") from exc
-    tables: list[Table] = []
-    text_lines: list[tuple[int | None, str]] = []
-    body = document.element.body
-    for child in body.iterchildren():
+    blocks: list[tuple[int | None, str | Table]] = []
+    for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
             text = DocxParagraph(child, document).text
-            text_lines.extend((None, line.strip()) for line in _paragraph_lines(text))
+            blocks.extend((None, line.strip()) for line in _paragraph_lines(text))
         elif child.tag == qn("w:tbl"):
-            tables.append(_table(DocxTable(child, document)))
-    return Grid(format="docx", pages=None, tables=tables, text_lines=text_lines)
+            blocks.append((None, _table(DocxTable(child, document))))
+    return Grid(format="docx", pages=None, blocks=blocks)

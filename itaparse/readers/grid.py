@@ -54,10 +54,18 @@ class Table:
 
 @dataclass
 class Grid:
-    """A document as itaparse sees it: its tables in reading order and its other text."""
+    """A document as itaparse sees it: text lines and tables, in reading order."""
 
     format: str
     pages: int | None
-    tables: list[Table]
-    # Text outside tables, in reading order, with its 1-based page (None for Word files).
-    text_lines: list[tuple[int | None, str]] = field(default_factory=list)
+    blocks: list[tuple[int | None, str | Table]]  # (1-based page or None, line or table)
+    # Per page (PDF only): share of Thai tokens that are dictionary words, and their count.
+    quality: list[tuple[float | None, int]] = field(default_factory=list)
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for _, b in self.blocks if isinstance(b, Table)]
+
+    @property
+    def text_lines(self) -> list[tuple[int | None, str]]:
+        return [(page, b) for page, b in self.blocks if isinstance(b, str)]

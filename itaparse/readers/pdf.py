@@ -1,14 +1,17 @@
-"""PDF reader (pdfplumber): ruled tables per page, cell text rebuilt from the characters.
+"""PDF reader (pdfplumber): ruled tables per page, all text rebuilt from repaired glyphs.
 
-Cell text is rebuilt here rather than taken from ``Table.extract()`` because Thai marks in
-LibreOffice/HarfBuzz exports sit at the same x as the next letter: sorting by x scrambles
-them ("เพ่อื"), while the content stream has them in the order the author typed.
+Text is rebuilt here rather than taken from ``extract_text``/``Table.extract()`` for two
+reasons. Thai marks in HarfBuzz-shaped exports sit at the x of the next letter, so sorting by
+x scrambles them ("เพ่อื") while the content stream has them in typing order. And the repair
+of a damaged text layer needs every glyph's font and code, decided over the whole document
+before any line is turned into a string (itaparse.thai.codemap).
 """
 
 from __future__ import annotations
 
 import bisect
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,17 +20,36 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from itaparse.errors import CorruptDocumentError
 from itaparse.readers.grid import Cell, Grid, Row, Table
-from itaparse.thai.repair import repair_line
+from itaparse.readers.pdf_glyphs import chars_with_codes
+from itaparse.thai.codemap import decide
+from itaparse.thai.dictionary import token_share
+from itaparse.thai.sequences import normalize
 
 Char = dict[str, Any]
+Line = list[Char]
 BBox = tuple[float, float, float, float]
+Key = tuple[str, int]
 
 # A gap wider than this share of the font size between two glyphs is a space.
 _SPACE_GAP = 0.2
 
 
-def _lines(chars: Sequence[Char]) -> list[str]:
-    """Group characters into lines by vertical position, each line in content-stream order."""
+@dataclass
+class _RawTable:
+    """A table before its text is rendered: cells as lists of glyph lines."""
+
+    rows: list[list[list[Line] | None]]
+    bbox: BBox
+
+
+@dataclass
+class _RawPage:
+    number: int
+    blocks: list[tuple[float, Line | _RawTable]]  # (top, line or table)
+
+
+def _group_lines(chars: Sequence[Char]) -> list[Line]:
+    """Characters grouped into lines by vertical position, each line in content-stream order."""
     if not chars:
         return []
     by_top = sorted(range(len(chars)), key=lambda i: chars[i]["top"])
@@ -39,26 +61,25 @@ def _lines(chars: Sequence[Char]) -> list[str]:
             groups.append([])
             anchor = top
         groups[-1].append(i)
-    lines = []
-    for group in groups:
-        text = ""
-        prev: Char | None = None
-        for i in sorted(group):  # stream order: chars arrive in content-stream order
-            ch = chars[i]
-            gap = ch["x0"] - prev["x1"] if prev is not None else 0.0
-            if gap > _SPACE_GAP * ch["size"] and not ch["text"].isspace():
+    return [[chars[i] for i in sorted(group)] for group in groups]
+
+
+def _render(line: Line, mapping: dict[Key, str]) -> str:
+    text = ""
+    right = None  # right edge of the last glyph with a width: marks must not open gaps
+    for ch in line:
+        key = (ch["fontname"], ch.get("code", -1))
+        glyph = mapping[key] if key in mapping else str(ch["text"])  # "" drops a glyph
+        if ch["x1"] - ch["x0"] > 0.05 * ch["size"]:
+            if right is not None and ch["x0"] - right > _SPACE_GAP * ch["size"]:
                 text += " "
-            text += ch["text"]
-            prev = ch
-        text = repair_line(" ".join(text.split()))
-        if text:
-            lines.append(text)
-    return lines
+            right = ch["x1"]
+        text += glyph
+    return " ".join(normalize(text).split())
 
 
-def _table(page_number: int, found: Any, chars: Iterable[Char]) -> Table:
-    rows = [r for r in found.rows]
-    # Cells of one row share their top; characters are binned by their vertical centre.
+def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
+    rows = list(found.rows)
     tops = [r.bbox[1] for r in rows]
     bins: dict[tuple[int, int], list[Char]] = {}
     for ch in chars:
@@ -71,23 +92,72 @@ def _table(page_number: int, found: Any, chars: Iterable[Char]) -> Table:
             if bbox is not None and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
                 bins.setdefault((r, c), []).append(ch)
                 break
-    out_rows = []
-    for r, row in enumerate(rows):
-        cells: list[Cell | None] = []
-        for c, bbox in enumerate(row.cells):
-            if bbox is None:
-                cells.append(None)
-            else:
-                lines = _lines(bins.get((r, c), []))
-                cells.append(Cell([lines] if lines else []))
-        out_rows.append(Row(cells, page=page_number))
-    return Table(out_rows, page=page_number, bbox=tuple(found.bbox))
+    cells = [
+        [
+            None if bbox is None else _group_lines(bins.get((r, c), []))
+            for c, bbox in enumerate(row.cells)
+        ]
+        for r, row in enumerate(rows)
+    ]
+    return _RawTable(cells, tuple(found.bbox))
 
 
-def _inside(ch: Char, boxes: Sequence[BBox]) -> bool:
+def _inside(ch: Char, box: BBox) -> bool:
     cx = (ch["x0"] + ch["x1"]) / 2
     cy = (ch["top"] + ch["bottom"]) / 2
-    return any(b[0] <= cx <= b[2] and b[1] <= cy <= b[3] for b in boxes)
+    return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
+
+
+def _raw_page(number: int, page: Any) -> _RawPage:
+    chars = [c for c in chars_with_codes(page) if c.get("upright", True)]
+    found = page.find_tables()
+    boxes = [t.bbox for t in found]
+    blocks: list[tuple[float, Line | _RawTable]] = []
+    for t in found:
+        blocks.append((t.bbox[1], _table(t, (c for c in chars if _inside(c, t.bbox)))))
+    outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
+    blocks.extend((line[0]["top"], line) for line in _group_lines(outside))
+    blocks.sort(key=lambda b: b[0])
+    return _RawPage(number, blocks)
+
+
+def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:
+    lines: list[Line] = []
+    for page in pages:
+        for _top, block in page.blocks:
+            if isinstance(block, _RawTable):
+                lines.extend(ln for row in block.rows for cell in row if cell for ln in cell)
+            else:
+                lines.append(block)
+    return lines
+
+
+def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str]) -> Grid:
+    blocks: list[tuple[int | None, str | Table]] = []
+    quality: list[tuple[float | None, int]] = []
+    for page in pages:
+        page_text: list[str] = []
+        for _top, block in page.blocks:
+            if isinstance(block, _RawTable):
+                rows = []
+                for raw_row in block.rows:
+                    cells: list[Cell | None] = []
+                    for raw_cell in raw_row:
+                        if raw_cell is None:
+                            cells.append(None)
+                            continue
+                        lines = [t for t in (_render(ln, mapping) for ln in raw_cell) if t]
+                        page_text.extend(lines)
+                        cells.append(Cell([lines] if lines else []))
+                    rows.append(Row(cells, page=page.number))
+                blocks.append((page.number, Table(rows, page=page.number, bbox=block.bbox)))
+            else:
+                text = _render(block, mapping)
+                if text:
+                    page_text.append(text)
+                    blocks.append((page.number, text))
+        quality.append(token_share("\n".join(page_text)))
+    return Grid(format="pdf", pages=len(pages), blocks=blocks, quality=quality)
 
 
 def read_pdf(path: Path, password: str | None = None) -> Grid:
@@ -97,19 +167,9 @@ def read_pdf(path: Path, password: str | None = None) -> Grid:
         raise CorruptDocumentError(path, "the PDF is password-protected") from exc
     except Exception as exc:  # pdfminer raises many types for a broken file
         raise CorruptDocumentError(path, f"not a readable PDF ({type(exc).__name__})") from exc
-    tables: list[Table] = []
-    text_lines: list[tuple[int | None, str]] = []
     with pdf:
         try:
-            for number, page in enumerate(pdf.pages, 1):
-                chars = [c for c in page.chars if c.get("upright", True)]
-                found = sorted(page.find_tables(), key=lambda t: (t.bbox[1], t.bbox[0]))
-                boxes = [t.bbox for t in found]
-                outside = [c for c in chars if not _inside(c, boxes)]
-                text_lines.extend((number, line) for line in _lines(outside))
-                for t in found:
-                    tables.append(_table(number, t, (c for c in chars if _inside(c, [t.bbox]))))
-            pages = len(pdf.pages)
+            pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
         except Exception as exc:
             raise CorruptDocumentError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
-    return Grid(format="pdf", pages=pages, tables=tables, text_lines=text_lines)
+    return _grid(pages, decide(_lines_of(pages)))

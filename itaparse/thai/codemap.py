@@ -1,0 +1,192 @@
+"""Decide, per font and over the whole document, what each suspicious glyph code really is.
+
+A PDF font's code-to-Unicode map is a hypothesis, not a fact. Exporters get it wrong in a
+few recurring ways: a glyph with no mapping at all ("(cid:3)" for า in LibreOffice exports),
+the zero-width NIKHAHIT of a decomposed SARA AM mapped to a space (Word 2007, PowerPoint),
+one mark's glyph mapped to another mark (ู as ้), า and ำ swapped (PowerPoint, bold Word
+headings). Each suspicious code gets a few candidate readings; the one under which the
+document's text around that code reads most as dictionary words wins. A code that already has
+a mapping keeps it unless another reading is clearly better, so clean text stays as it is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from itaparse.thai.dictionary import coverage
+from itaparse.thai.sequences import ABOVE_VOWELS, BELOW_VOWELS, MARKS, PUA_MAP, TONES, normalize
+
+Char = dict[str, Any]
+Key = tuple[str, int]  # (font name, glyph code)
+
+CONSONANTS = "".join(chr(c) for c in range(0x0E01, 0x0E2F))
+SPACING_VOWELS = "\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45"
+AA, AM = "\u0e32", "\u0e33"
+
+_CONTEXTS = 40  # occurrences judged per code, spread over the document
+_FIRST_ROUND = 10  # occurrences for a first cut when a code has many candidates
+_WINDOW = 10  # characters either side of an occurrence
+_MIN_GAIN = 0.02  # share of context characters a new reading must add to replace a mapping
+_MISSPELLING_COST = 4  # characters of coverage an impossible letter sequence costs
+
+# Sequences Thai spelling never has: a mark with no consonant under it, or two marks of the
+# same class on one consonant ("ุุ"). SARA AM's shaping debris ("ำา", "ํา") is not counted.
+_IMPOSSIBLE = re.compile(
+    f"(?:^|[^\u0e01-\u0e2e{MARKS}])[{MARKS.replace(chr(0x0E4D), '')}]"
+    f"|[{ABOVE_VOWELS}]{{2}}|[{BELOW_VOWELS}]{{2}}|[{TONES}]{{2}}"
+)
+
+
+@dataclass
+class _Code:
+    text: str
+    zero_width: bool
+    places: list[tuple[int, int]] = field(default_factory=list)
+
+
+def _is_zero_width(ch: Char) -> bool:
+    return float(ch["x1"] - ch["x0"]) < 0.05 * float(ch["size"] or 1)
+
+
+def _is_thai(text: str) -> bool:
+    return len(text) == 1 and "\u0e01" <= text <= "\u0e4e"
+
+
+def _candidates(code: _Code, shared_mark: bool) -> list[str] | None:
+    """Readings to try for a code, or None when it is not suspicious."""
+    text = code.text
+    unmapped = text.startswith("(cid:") or text == "" or text in PUA_MAP
+    if code.zero_width:
+        if unmapped or text.isspace() or (shared_mark and text in MARKS):
+            return [*MARKS, ""]
+        if _is_thai(text) and text not in MARKS:  # a spacing letter drawn with no width
+            return [text, *MARKS, ""]
+        return None
+    if unmapped:
+        return [*CONSONANTS, *SPACING_VOWELS, ""]
+    if text in (AA, AM):
+        return [AA, AM]
+    return None
+
+
+class _Document:
+    def __init__(self, lines: Sequence[Sequence[Char]]) -> None:
+        self.lines = lines
+        self.codes: dict[Key, _Code] = {}
+        for li, line in enumerate(lines):
+            for pos, ch in enumerate(line):
+                if "code" not in ch:
+                    continue
+                key = (ch["fontname"], ch["code"])
+                entry = self.codes.get(key)
+                if entry is None:
+                    entry = self.codes[key] = _Code(ch["text"], _is_zero_width(ch))
+                entry.places.append((li, pos))
+        self.mapping: dict[Key, str] = {}
+
+    def text_of(self, ch: Char, overrides: dict[Key, str]) -> str:
+        if "code" in ch:
+            key = (ch["fontname"], ch["code"])
+            if key in overrides:
+                return overrides[key]
+            if key in self.mapping:
+                return self.mapping[key]
+        text: str = ch["text"]
+        return text
+
+    def contexts(self, code: _Code) -> list[tuple[int, int]]:
+        places = code.places
+        if len(places) <= _CONTEXTS:
+            return places
+        step = len(places) / _CONTEXTS
+        return [places[int(i * step)] for i in range(_CONTEXTS)]
+
+    def score(
+        self, overrides: dict[Key, str], places: Sequence[tuple[int, int]]
+    ) -> tuple[int, int]:
+        covered = total = 0
+        for li, pos in places:
+            line = self.lines[li]
+            window = line[max(0, pos - _WINDOW) : pos + _WINDOW + 1]
+            raw = "".join(self.text_of(ch, overrides) for ch in window)
+            c, t = coverage(normalize(raw))
+            covered += c - _MISSPELLING_COST * len(_IMPOSSIBLE.findall(raw[1:]))
+            total += t
+        return covered, total
+
+
+def _order(group: list[Key], doc: _Document) -> tuple[int, int]:
+    # Unmapped codes first: until they are read, they break the words every other test needs.
+    code = doc.codes[group[0]]
+    unmapped = code.text.startswith("(cid:") or code.text.isspace() or code.text == ""
+    return (0 if unmapped else 1, -sum(len(doc.codes[k].places) for k in group))
+
+
+def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
+    """Readings for the codes whose map is wrong: {(font, code): text}; empty for clean PDFs.
+
+    Codes are judged in groups: the codes of one font that share a mark ("which of the codes
+    read as ้ is really ู?"), or a single code.
+    """
+    doc = _Document(lines)
+    by_text: dict[tuple[str, str], list[Key]] = defaultdict(list)
+    for key, entry in doc.codes.items():
+        by_text[(key[0], entry.text)].append(key)
+    shared = {font for (font, text), keys in by_text.items() if len(keys) > 1 and text in MARKS}
+    groups: list[list[Key]] = []
+    for (font, text), keys in by_text.items():
+        suspects = [k for k in keys if _candidates(doc.codes[k], font in shared and len(keys) > 1)]
+        if text in MARKS and len(suspects) > 1:
+            groups.append(suspects)
+        else:
+            groups.extend([k] for k in suspects)
+    for group in sorted(groups, key=lambda g: _order(g, doc)):
+        pending = [k for k in group if k not in doc.mapping]
+        while pending:
+            change = _best(doc, pending, by_text)
+            if not change:
+                break
+            doc.mapping.update(change)
+            pending = [k for k in pending if k not in change]
+    return {k: v for k, v in doc.mapping.items() if v != doc.codes[k].text}
+
+
+def _best(
+    doc: _Document, group: list[Key], by_text: dict[tuple[str, str], list[Key]]
+) -> dict[Key, str]:
+    """The best hypothesis for a group of codes: one code read anew, or two codes swapped.
+
+    A swap ({this: ู, that: ้}) is tried because two codes whose readings are exchanged can
+    only be repaired together: each alone makes the other's words worse.
+    """
+    hypotheses: list[dict[Key, str]] = [{}]
+    where: list[tuple[int, int]] = []
+    for key in group:
+        code = doc.codes[key]
+        candidates = _candidates(code, len(group) > 1) or []
+        places = doc.contexts(code)
+        where.extend(places)
+        if len(candidates) > 4:
+            first = places[:_FIRST_ROUND]
+            candidates = sorted(candidates, key=lambda r: -doc.score({key: r}, first)[0])[:4]
+        hypotheses.extend({key: r} for r in candidates if r != code.text)
+        if code.text in MARKS:
+            for reading in candidates:
+                for other in by_text.get((key[0], reading), []):
+                    if other != key and other not in doc.mapping:
+                        hypotheses.append({key: reading, other: code.text})
+                        where.extend(doc.contexts(doc.codes[other]))
+    where = list(dict.fromkeys(where))
+    scored = [(doc.score(h, where)[0], h) for h in hypotheses]
+    baseline, total = doc.score({}, where)
+    covered, best = max(scored, key=lambda item: item[0])
+    if not best or total == 0 or covered <= 0:
+        return {}
+    mapped = all(_is_thai(doc.codes[k].text) or doc.codes[k].text in PUA_MAP for k in best)
+    if mapped and covered - baseline < max(3, _MIN_GAIN * total):
+        return {}
+    return best

@@ -1,0 +1,55 @@
+"""How much of a text reads as Thai words: the judge of every repair hypothesis."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pythainlp.corpus import thai_words
+from pythainlp.tokenize import word_tokenize
+from pythainlp.util import Trie, dict_trie
+
+_THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
+
+
+@lru_cache(maxsize=1)
+def words() -> frozenset[str]:
+    return frozenset(thai_words())
+
+
+@lru_cache(maxsize=1)
+def _trie() -> Trie:
+    # Passed explicitly: without it pythainlp 5 rebuilds its default trie on every call.
+    return dict_trie(words())
+
+
+def tokenize(text: str) -> list[str]:
+    tokens: list[str] = word_tokenize(
+        text, engine="newmm", custom_dict=_trie(), keep_whitespace=False
+    )
+    return tokens
+
+
+@lru_cache(maxsize=65536)
+def _run_coverage(run: str) -> int:
+    vocabulary = words()
+    tokens = tokenize(run)
+    return sum(len(t) for t in tokens if len(t) > 1 and t in vocabulary)
+
+
+def coverage(text: str) -> tuple[int, int]:
+    """(characters inside dictionary words, Thai characters) over the text's Thai runs."""
+    covered = total = 0
+    for run in _THAI_RUN.findall(text):
+        total += len(run)
+        covered += _run_coverage(run)
+    return covered, total
+
+
+def token_share(text: str) -> tuple[float | None, int]:
+    """Share of the text's Thai tokens that are dictionary words, and how many tokens."""
+    vocabulary = words()
+    tokens = [t for run in _THAI_RUN.findall(text) for t in tokenize(run)]
+    if not tokens:
+        return None, 0
+    return sum(t in vocabulary for t in tokens) / len(tokens), len(tokens)

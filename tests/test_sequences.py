@@ -1,0 +1,52 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from itaparse.thai.sequences import PUA_MAP, normalize
+
+
+@pytest.mark.parametrize(
+    ("damaged", "repaired"),
+    [
+        ("ประจำาปี", "ประจำปี"),  # LibreOffice: NIKHAHIT glyph mapped to ำ, then า
+        ("สําคัญ", "สำคัญ"),  # Word 2013: NIKHAHIT + SARA AA
+        ("น\u0e4d\u0e49\u0e32", "น\u0e49\u0e33"),  # HarfBuzz moved the tone between them: น้ำ
+        ("น\u0e33\u0e49\u0e32", "น\u0e49\u0e33"),
+        ("เจ\uf70bา", "เจ้า"),  # Windows PUA tone mark shifted down
+        ("ป\uf714", "ป้"),  # shifted left
+        ("\uf700าน", "ฐาน"),  # THO THAN without its descender
+        ("ผู\u0e49\u0e49", "ผู้"),  # a doubled mark
+        ("ผ\u0e49\u0e39", "ผู้"),  # tone stored before its vowel
+    ],
+)
+def test_repairs(damaged: str, repaired: str) -> None:
+    assert normalize(damaged) == repaired
+
+
+def test_pua_table_matches_harfbuzz_shape() -> None:
+    # 27 mappings, each with a Windows and a Mac code point.
+    assert len(PUA_MAP) == 54
+    assert PUA_MAP["\uf70a"] == PUA_MAP["\uf88b"] == "\u0e48"
+    assert PUA_MAP["\uf711"] == PUA_MAP["\uf899"] == "\u0e4d"
+
+
+# Thai text as typed: a consonant, optionally one below or above vowel, optionally a tone mark.
+consonant = st.characters(min_codepoint=0x0E01, max_codepoint=0x0E2E)
+vowel = st.sampled_from(["", "\u0e31", "\u0e34", "\u0e35", "\u0e36", "\u0e37", "\u0e38", "\u0e39"])
+tone = st.sampled_from(["", "\u0e48", "\u0e49", "\u0e4a", "\u0e4b"])
+spacing = st.sampled_from(["", "\u0e30", "\u0e32", "\u0e33", "เ", "แ", "โ", " ", "1"])
+cluster = st.tuples(spacing, consonant, vowel, tone, spacing).map("".join)
+
+
+@given(st.lists(cluster, max_size=12).map("".join))
+def test_clean_thai_is_unchanged(text: str) -> None:
+    if "\u0e33\u0e32" not in text:  # "ำา" is debris, never typed
+        assert normalize(text) == text
+
+
+@given(st.text())
+def test_idempotent(text: str) -> None:
+    once = normalize(text)
+    assert normalize(once) == once

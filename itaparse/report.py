@@ -100,7 +100,10 @@ def build_report(grid: Grid, path: Path) -> Report:
     )
 
 
-def parse(path: str | Path, password: str | None = None) -> Report:
-    """Parse one ITA measures report (PDF or DOCX) into a Report."""
+def parse(path: str | Path, password: str | None = None, repair: bool = True) -> Report:
+    """Parse one ITA measures report (PDF or DOCX) into a Report.
+
+    repair=False takes a PDF's text layer as it is, damage included.
+    """
     path = Path(path)
-    return build_report(read_grid(path, password=password), path)
+    return build_report(read_grid(path, password=password, repair=repair), path)

@@ -23,12 +23,12 @@ def detect_format(path: Path) -> str:
     return kind
 
 
-def read_grid(path: Path, password: str | None = None) -> Grid:
+def read_grid(path: Path, password: str | None = None, repair: bool = True) -> Grid:
     kind = detect_format(path)
     if kind == "pdf":
         from itaparse.readers.pdf import read_pdf
 
-        return read_pdf(path, password=password)
+        return read_pdf(path, password=password, repair=repair)
     from itaparse.readers.docx import read_docx
 
     return read_docx(path)

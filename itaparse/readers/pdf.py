@@ -64,7 +64,7 @@ def _group_lines(chars: Sequence[Char]) -> list[Line]:
     return [[chars[i] for i in sorted(group)] for group in groups]
 
 
-def _render(line: Line, mapping: dict[Key, str]) -> str:
+def _render(line: Line, mapping: dict[Key, str], repair: bool = True) -> str:
     text = ""
     right = None  # right edge of the last glyph with a width: marks must not open gaps
     for ch in line:
@@ -75,7 +75,7 @@ def _render(line: Line, mapping: dict[Key, str]) -> str:
                 text += " "
             right = ch["x1"]
         text += glyph
-    return " ".join(normalize(text).split())
+    return " ".join((normalize(text) if repair else text).split())
 
 
 def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
@@ -132,7 +132,7 @@ def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:
     return lines
 
 
-def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str]) -> Grid:
+def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> Grid:
     blocks: list[tuple[int | None, str | Table]] = []
     quality: list[tuple[float | None, int]] = []
     for page in pages:
@@ -146,13 +146,13 @@ def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str]) -> Grid:
                         if raw_cell is None:
                             cells.append(None)
                             continue
-                        lines = [t for t in (_render(ln, mapping) for ln in raw_cell) if t]
+                        lines = [t for t in (_render(ln, mapping, repair) for ln in raw_cell) if t]
                         page_text.extend(lines)
                         cells.append(Cell([lines] if lines else []))
                     rows.append(Row(cells, page=page.number))
                 blocks.append((page.number, Table(rows, page=page.number, bbox=block.bbox)))
             else:
-                text = _render(block, mapping)
+                text = _render(block, mapping, repair)
                 if text:
                     page_text.append(text)
                     blocks.append((page.number, text))
@@ -160,7 +160,8 @@ def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str]) -> Grid:
     return Grid(format="pdf", pages=len(pages), blocks=blocks, quality=quality)
 
 
-def read_pdf(path: Path, password: str | None = None) -> Grid:
+def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Grid:
+    """Read a PDF; with repair=False the text layer is taken as it is (for comparison)."""
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
     except PDFPasswordIncorrect as exc:
@@ -172,4 +173,4 @@ def read_pdf(path: Path, password: str | None = None) -> Grid:
             pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
         except Exception as exc:
             raise CorruptDocumentError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
-    return _grid(pages, decide(_lines_of(pages)))
+    return _grid(pages, decide(_lines_of(pages)) if repair else {}, repair)

@@ -53,3 +53,8 @@ def token_share(text: str) -> tuple[float | None, int]:
     if not tokens:
         return None, 0
     return sum(t in vocabulary for t in tokens) / len(tokens), len(tokens)
+
+
+def clear_word_cache() -> None:
+    """Forget tokenised runs (benchmarks use it to time each document as if it came first)."""
+    _run_coverage.cache_clear()

@@ -78,6 +78,11 @@ def _candidates(code: _Code, shared_mark: bool) -> list[str] | None:
     return None
 
 
+def _impossible(raw: str) -> int:
+    # A window may open inside a cluster: its leading marks have their consonant outside.
+    return len(_IMPOSSIBLE.findall(raw.lstrip(MARKS)))
+
+
 @dataclass(frozen=True)
 class _Window:
     """The characters around one occurrence of a code: (code key or None, extracted text)."""
@@ -122,13 +127,23 @@ class _Document:
             self._windows[place] = found
         return found
 
-    def window_score(self, window: _Window, overrides: dict[Key, str]) -> tuple[int, int]:
+    def render(self, window: _Window, overrides: dict[Key, str]) -> str:
         mapping = self.mapping
-        raw = "".join(
+        return "".join(
             overrides[k] if k in overrides else mapping.get(k, text) for k, text in window.items
         )
-        covered, total = coverage(normalize(raw))
-        return covered - _MISSPELLING_COST * len(_IMPOSSIBLE.findall(raw[1:])), total
+
+    def window_score(self, window: _Window, overrides: dict[Key, str]) -> tuple[int, int]:
+        """(badness, Thai characters) of a window under the overrides.
+
+        Badness counts characters outside dictionary words, one per token, and a cost per
+        impossible sequence. Uncovered rather than covered characters, so a reading that adds
+        a letter gains nothing by its length; tokens, because Thai is full of short words and
+        a misreading still splits into some ("ดา|เนิน|การ"), only into more of them than the
+        right reading does ("ดำเนินการ")."""
+        raw = self.render(window, overrides)
+        covered, total, tokens = coverage(normalize(raw))
+        return total - covered + tokens + _MISSPELLING_COST * _impossible(raw), total
 
     def score(
         self,
@@ -136,9 +151,9 @@ class _Document:
         places: Sequence[tuple[int, int]],
         baseline: Sequence[tuple[int, int]] | None = None,
     ) -> tuple[int, int]:
-        """Coverage of the windows at places under the overrides; windows the overrides do not
+        """Badness of the windows at places under the overrides; windows the overrides do not
         touch take their baseline score when one is given."""
-        covered = total = 0
+        bad = total = 0
         changed = overrides.keys()
         for i, place in enumerate(places):
             window = self.window(place)
@@ -146,9 +161,9 @@ class _Document:
                 c, t = baseline[i]
             else:
                 c, t = self.window_score(window, overrides)
-            covered += c
+            bad += c
             total += t
-        return covered, total
+        return bad, total
 
 
 def _order(group: list[Key], doc: _Document) -> tuple[int, int]:
@@ -176,6 +191,7 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
             groups.append(suspects)
         else:
             groups.extend([k] for k in suspects)
+    changes: list[dict[Key, str]] = []
     for group in sorted(groups, key=lambda g: _order(g, doc)):
         pending = [k for k in group if k not in doc.mapping]
         while pending and not _reads_well(doc, pending):
@@ -183,12 +199,15 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
             if not change:
                 break
             doc.mapping.update(change)
+            changes.append(change)
             pending = [k for k in pending if k not in change]
     # Second look at every change, now that all codes around it are settled: a code decided
     # early ("drop this zero-width glyph") may read differently once its neighbours are fixed.
-    for key in list(doc.mapping):
-        previous = doc.mapping.pop(key)
-        doc.mapping.update(_best(doc, [key], by_text) or {key: previous})
+    # A swap is looked at again as a whole.
+    for change in changes:
+        for key in change:
+            del doc.mapping[key]
+        doc.mapping.update(_best(doc, list(change), by_text))
     return {k: v for k, v in doc.mapping.items() if v != doc.codes[k].text}
 
 
@@ -197,11 +216,19 @@ def _reads_well(doc: _Document, keys: list[Key]) -> bool:
         code = doc.codes[key]
         if not (_is_thai(code.text) or code.text in PUA_MAP):
             return False
-        scores = [doc.window_score(doc.window(p), {}) for p in doc.contexts(code)]
-        covered, total = sum(c for c, _ in scores), sum(t for _, t in scores)
+        covered = total = 0
+        for place in doc.contexts(code):
+            raw = doc.render(doc.window(place), {})
+            c, t, _tokens = coverage(normalize(raw))
+            covered += c - _MISSPELLING_COST * _impossible(raw)
+            total += t
         if total and covered / total < _READS_WELL:
             return False
     return True
+
+
+def _first(doc: _Document, hypothesis: dict[Key, str]) -> list[tuple[int, int]]:
+    return [p for key in hypothesis for p in doc.contexts(doc.codes[key])[:_FIRST_ROUND]]
 
 
 def _best(
@@ -216,27 +243,31 @@ def _best(
     where: list[tuple[int, int]] = []
     for key in group:
         code = doc.codes[key]
-        candidates = _candidates(code, len(group) > 1) or []
+        shares_mark = len(by_text[(key[0], code.text)]) > 1
+        candidates = _candidates(code, shares_mark) or []
         places = doc.contexts(code)
-        where.extend(places)
-        if len(candidates) > 4:
-            first = places[:_FIRST_ROUND]
-            candidates = sorted(candidates, key=lambda r: -doc.score({key: r}, first)[0])[:4]
-        hypotheses.extend({key: r} for r in candidates if r != code.text)
+        mine: list[dict[Key, str]] = [{key: r} for r in candidates if r != code.text]
         if code.text in MARKS:
-            for reading in candidates:
-                for other in by_text.get((key[0], reading), []):
-                    if other != key and other not in doc.mapping:
-                        hypotheses.append({key: reading, other: code.text})
-                        where.extend(doc.contexts(doc.codes[other]))
+            mine.extend(
+                {key: reading, other: code.text}
+                for reading in candidates
+                for other in by_text.get((key[0], reading), [])
+                if other != key and other not in doc.mapping
+            )
+        if len(mine) > 4:  # a first cut on a few occurrences of each code involved
+            mine = sorted(mine, key=lambda h: doc.score(h, _first(doc, h))[0])[:4]
+        hypotheses.extend(mine)
+        where.extend(places)
+        for h in mine:
+            where.extend(p for other in h if other != key for p in doc.contexts(doc.codes[other]))
     where = list(dict.fromkeys(where))
     base = [doc.window_score(doc.window(p), {}) for p in where]
     scored = [(doc.score(h, where, base)[0], h) for h in hypotheses]
-    baseline, total = sum(c for c, _ in base), sum(t for _, t in base)
-    covered, best = max(scored, key=lambda item: item[0])
-    if not best or total == 0 or covered <= 0:
+    baseline, total = sum(b for b, _ in base), sum(t for _, t in base)
+    bad, best = min(scored, key=lambda item: item[0])
+    if not best or total == 0:
         return {}
     mapped = all(_is_thai(doc.codes[k].text) or doc.codes[k].text in PUA_MAP for k in best)
-    if mapped and covered - baseline < max(3, _MIN_GAIN * total):
+    if mapped and baseline - bad < max(3, _MIN_GAIN * total):
         return {}
     return best

@@ -31,19 +31,21 @@ def tokenize(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def _run_coverage(run: str) -> int:
+def _run_coverage(run: str) -> tuple[int, int]:
     vocabulary = words()
     tokens = tokenize(run)
-    return sum(len(t) for t in tokens if len(t) > 1 and t in vocabulary)
+    return sum(len(t) for t in tokens if len(t) > 1 and t in vocabulary), len(tokens)
 
 
-def coverage(text: str) -> tuple[int, int]:
-    """(characters inside dictionary words, Thai characters) over the text's Thai runs."""
-    covered = total = 0
+def coverage(text: str) -> tuple[int, int, int]:
+    """(characters inside dictionary words, Thai characters, tokens) over the Thai runs."""
+    covered = total = count = 0
     for run in _THAI_RUN.findall(text):
         total += len(run)
-        covered += _run_coverage(run)
-    return covered, total
+        c, n = _run_coverage(run)
+        covered += c
+        count += n
+    return covered, total, count
 
 
 def token_share(text: str) -> tuple[float | None, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from itaparse.errors import ItaparseError
-from itaparse.models import Category, Measure, ParseWarning, Period, Report, Source
+from itaparse.models import Category, Measure, PageQuality, ParseWarning, Period, Report, Source
 from itaparse.report import parse
 
 try:
@@ -17,6 +17,7 @@ __all__ = [
     "Category",
     "ItaparseError",
     "Measure",
+    "PageQuality",
     "ParseWarning",
     "Period",
     "Report",

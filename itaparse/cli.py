@@ -68,11 +68,14 @@ def _warn(report: Report) -> None:
     for items in grouped.values():
         first = items[0]
         if len(items) == 1:
-            where = f"{first.measure}: " if first.measure else ""
-            text = f"{where}{first.message}"
-        else:
+            where = first.measure or (f"page {first.page}" if first.page else "")
+            text = f"{where}: {first.message}" if where else first.message
+        elif all(w.measure for w in items):
             text = f"{first.message} ({len(items)} measures: "
-            text += ", ".join(w.measure or "?" for w in items) + ")"
+            text += ", ".join(str(w.measure) for w in items) + ")"
+        else:
+            text = f"{first.code} on {len(items)} pages: "
+            text += ", ".join(str(w.page) for w in items)
         typer.echo(f"warning: {report.source.path}: {text}", err=True)
 
 

@@ -14,11 +14,23 @@ class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
+class PageQuality(_Model):
+    page: int = Field(description="1-based page number")
+    thai_tokens: int = Field(description="Thai tokens on the page after text repair")
+    dictionary_share: float | None = Field(
+        None, description="Share of those tokens that are dictionary words; null without Thai"
+    )
+
+
 class Source(_Model):
     path: str = Field(description="The input path as given")
     format: DocumentFormat
     pages: int | None = Field(None, description="Page count; null for Word files")
     sha256: str = Field(description="SHA-256 of the input file's bytes")
+    text_quality: list[PageQuality] = Field(
+        default_factory=list,
+        description="Per PDF page: how much of the repaired text reads as Thai words",
+    )
 
 
 class Period(_Model):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from itaparse.errors import NoMeasuresTableError
 from itaparse.metadata import extract_metadata
-from itaparse.models import Category, Measure, ParseWarning, Period, Report, Source
+from itaparse.models import Category, Measure, PageQuality, ParseWarning, Period, Report, Source
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
 from itaparse.semantics import cell_text, find_score, measure_number, split_items
@@ -45,8 +45,41 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
     )
 
 
+# Repaired pages of real reports read 0.84-1.00 as dictionary words (abbreviations and names
+# are the rest); damaged pages the repair could not mend read 0.48-0.69. Below 0.80 a page's
+# text fields are likely still damaged. Pages with few tokens are too noisy to judge.
+LOW_QUALITY = 0.80
+MIN_TOKENS = 20
+
+
+def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
+    pages = [
+        PageQuality(
+            page=n, thai_tokens=tokens, dictionary_share=None if share is None else round(share, 4)
+        )
+        for n, (share, tokens) in enumerate(grid.quality, 1)
+    ]
+    warnings = [
+        ParseWarning(
+            code="low-text-quality",
+            message=f"page text reads poorly ({q.dictionary_share:.0%} dictionary words); "
+            "its text fields may be damaged",
+            page=q.page,
+        )
+        for q in pages
+        if q.dictionary_share is not None
+        and q.thai_tokens >= MIN_TOKENS
+        and q.dictionary_share < LOW_QUALITY
+    ]
+    return pages, warnings
+
+
 def build_report(grid: Grid, path: Path) -> Report:
     table = find_measures_table(grid)
+    if table is None and grid.format == "pdf" and not grid.blocks:
+        raise NoMeasuresTableError(
+            path, "the PDF has no text layer (a scan?); itaparse cannot read scans yet"
+        )
     if table is None:
         raise NoMeasuresTableError(
             path,
@@ -54,7 +87,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         )
     meta = extract_metadata([text for _page, text in grid.text_lines])
     categories: list[Category] = []
-    warnings: list[ParseWarning] = []
+    text_quality, warnings = _quality(grid)
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
@@ -89,6 +122,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             format=grid.format,
             pages=grid.pages,
             sha256=_sha256(path),
+            text_quality=text_quality,
         ),
         title=meta.title,
         agency=meta.agency,

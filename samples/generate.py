@@ -239,6 +239,54 @@ def to_pdf(docx_path: Path) -> None:
         )
 
 
+FONT_DIR = Path("/usr/share/fonts/truetype/tlwg")
+
+
+def build_clean_pdf(s: Sample, path: Path) -> None:
+    """The sample drawn by fpdf2 straight from Unicode: a PDF whose text layer is already right
+    (no shaping, so every glyph maps to the character it came from). Repair must not touch it."""
+    from fpdf import FPDF
+
+    pdf = FPDF(orientation="L" if s.landscape else "P", format="A4")
+    pdf.add_font(s.font, "", str(FONT_DIR / f"{s.font}.ttf"))
+    pdf.add_font(s.font, "B", str(FONT_DIR / f"{s.font}-Bold.ttf"))
+    pdf.set_font(s.font, size=s.size)
+    pdf.set_margins(15, 15)
+    pdf.add_page()
+    d = s.thai_digits
+    for line in (
+        "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+        f"ประจำปีงบประมาณ พ.ศ. {_digits(str(s.year), d)}",
+        s.agency,
+        f"อำเภอ{s.district} จังหวัด{s.province}",
+    ):
+        pdf.cell(0, s.size * 0.6, line, new_x="LMARGIN", new_y="NEXT", align="C")
+    pdf.ln(4)
+    with pdf.table(
+        col_widths=(3, 4, 2, 2, 4, 3),
+        text_align="LEFT",
+        repeat_headings=1,
+        line_height=s.size * 0.5,
+    ) as table:
+        header = table.row()
+        for label in s.header_labels:
+            header.cell(label)
+        for cn, category in enumerate(s.categories, 1):
+            table.row().cell(_digits(f"({cn}) ", d) + category.title, colspan=6)
+            for mn, m in enumerate(category.measures, 1):
+                row = table.row()
+                for text in (
+                    [_digits(f"{mn}. ", d) + m.title],
+                    _numbered(m.methods, d),
+                    [m.responsible],
+                    [m.period],
+                    _numbered(m.results, d),
+                    [f"- {o}" for o in m.outcomes],
+                ):
+                    row.cell("\n".join(text))
+    pdf.output(str(path))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="samples to write (default: all)")
@@ -246,6 +294,13 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
     for s in chosen:
+        if s.clean_pdf:
+            build_clean_pdf(s, HERE / f"{s.name}.pdf")
+            (HERE / f"{s.name}.expected.json").write_text(
+                json.dumps(expected(s), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            print(f"wrote {s.name}")
+            continue
         docx_path = HERE / f"{s.name}.docx"
         build_docx(s, docx_path)
         (HERE / f"{s.name}.expected.json").write_text(

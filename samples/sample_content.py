@@ -7,7 +7,7 @@ are written, cover pages, other tables, rows split over two table rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 HEADER = (
     "มาตรการ/ แนวทาง",
@@ -55,7 +55,7 @@ class Sample:
     cover_page: bool = True
     score_summary_table: bool = False
     header_labels: tuple[str, ...] = HEADER
-    notes: list[str] = field(default_factory=list)
+    clean_pdf: bool = False  # drawn by fpdf2 (a PDF whose text layer needs no repair), no DOCX
 
 
 SERVICE = M(
@@ -274,5 +274,18 @@ SAMPLES = [
         year=2568,
         categories=[CATEGORIES[2], CATEGORIES[0]],
         cover_page=False,
+    ),
+    Sample(
+        name="fpdf-clean-text-layer",
+        font="Garuda",
+        size=10,
+        landscape=True,
+        thai_digits=True,
+        agency="องค์การบริหารส่วนตำบลนาดี",
+        district="นาดี",
+        province="ปราจีนบุรี",
+        year=2568,
+        categories=[C(c.title, [_thai(m) for m in c.measures]) for c in CATEGORIES[:2]],
+        clean_pdf=True,
     ),
 ]

@@ -55,3 +55,20 @@ def misses(truth: dict[str, Any], got: dict[str, Any], kinds: tuple[str, ...]) -
     want, have = fields(truth), fields(got)
     wanted = [k for k in want if k.split(" ")[-1] in kinds or k in kinds]
     return [f"{k}: want {want[k]!r}, got {have.get(k)!r}" for k in wanted if want[k] != have.get(k)]
+
+
+def thai_words(text: str) -> set[str]:
+    """Distinct Thai words (2+ letters), as ../shared/bench/textcov.py cuts them."""
+    from pythainlp import word_tokenize
+
+    tokens = word_tokenize(unicodedata.normalize("NFC", text), keep_whitespace=False)
+    return {t for t in tokens if len(t) > 1 and re.fullmatch(r"[\u0e01-\u0e4e]+", t)}
+
+
+def recall_precision(reference: str, candidate: str) -> tuple[float, float]:
+    """textcov.py's figures: reference words found in the candidate, and the reverse."""
+    ref, cand = fold(reference), fold(candidate)
+    ref_words, cand_words = thai_words(reference), thai_words(candidate)
+    recall = sum(fold(w) in cand for w in ref_words) / max(1, len(ref_words))
+    precision = sum(fold(w) in ref for w in cand_words) / max(1, len(cand_words))
+    return recall, precision

@@ -26,7 +26,7 @@ _NO_CODE: Key = ("", -1)  # a character whose code was not recorded
 
 CONSONANTS = "".join(chr(c) for c in range(0x0E01, 0x0E2F))
 SPACING_VOWELS = "\u0e30\u0e32\u0e33\u0e40\u0e41\u0e42\u0e43\u0e44\u0e45"
-AA, AM = "\u0e32", "\u0e33"
+AA, AM, NIKHAHIT = "\u0e32", "\u0e33", "\u0e4d"
 
 _CONTEXTS = 30  # occurrences judged per code, spread over the document
 _FIRST_ROUND = 10  # occurrences for a first cut when a code has many candidates
@@ -61,12 +61,15 @@ def _is_thai(text: str) -> bool:
     return len(text) == 1 and "\u0e01" <= text <= "\u0e4e"
 
 
-def _candidates(code: _Code, shared_mark: bool) -> list[str] | None:
-    """Readings to try for a code, or None when it is not suspicious."""
+def _candidates(code: _Code) -> list[str] | None:
+    """Readings to try for a code, or None when it cannot be wrong in a way seen in exports.
+
+    Every mark is a suspect (exporters map one mark's glyph to another); decide() searches
+    only the suspects whose words read badly."""
     text = code.text
     unmapped = text.startswith("(cid:") or text == "" or text in PUA_MAP
     if code.zero_width:
-        if unmapped or text.isspace() or (shared_mark and text in MARKS):
+        if unmapped or text.isspace() or text in MARKS:
             return [*MARKS, ""]
         if _is_thai(text) and text not in MARKS:  # a spacing letter drawn with no width
             return [text, *MARKS, ""]
@@ -183,10 +186,9 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
     by_text: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for key, entry in doc.codes.items():
         by_text[(key[0], entry.text)].append(key)
-    shared = {font for (font, text), keys in by_text.items() if len(keys) > 1 and text in MARKS}
     groups: list[list[Key]] = []
-    for (font, text), keys in by_text.items():
-        suspects = [k for k in keys if _candidates(doc.codes[k], font in shared and len(keys) > 1)]
+    for (_font, text), keys in by_text.items():
+        suspects = [k for k in keys if _candidates(doc.codes[k])]
         if text in MARKS and len(suspects) > 1:
             groups.append(suspects)
         else:
@@ -243,8 +245,7 @@ def _best(
     where: list[tuple[int, int]] = []
     for key in group:
         code = doc.codes[key]
-        shares_mark = len(by_text[(key[0], code.text)]) > 1
-        candidates = _candidates(code, shares_mark) or []
+        candidates = _candidates(code) or []
         places = doc.contexts(code)
         mine: list[dict[Key, str]] = [{key: r} for r in candidates if r != code.text]
         if code.text in MARKS:
@@ -253,6 +254,14 @@ def _best(
                 for reading in candidates
                 for other in by_text.get((key[0], reading), [])
                 if other != key and other not in doc.mapping
+            )
+        if code.zero_width and NIKHAHIT in candidates:
+            # SARA AM is drawn as two glyphs, and exporters can get both halves wrong at once:
+            # NIKHAHIT as a space and SARA AA as ำ ("ค ำน ำ" for คำนำ, "ควำม" for ความ).
+            mine.extend(
+                {key: NIKHAHIT, other: AA}
+                for other in by_text.get((key[0], AM), [])
+                if not doc.codes[other].zero_width and other not in doc.mapping
             )
         if len(mine) > 4:  # a first cut on a few occurrences of each code involved
             mine = sorted(mine, key=lambda h: doc.score(h, _first(doc, h))[0])[:4]
@@ -270,4 +279,10 @@ def _best(
     mapped = all(_is_thai(doc.codes[k].text) or doc.codes[k].text in PUA_MAP for k in best)
     if mapped and baseline - bad < max(3, _MIN_GAIN * total):
         return {}
+    if mapped and sum(len(doc.codes[k].places) for k in best) < 2:
+        # One word is not enough to overrule a font's map (it may be the author's typo),
+        # unless the map makes it impossible Thai ("อุุม" for อุ้ม).
+        seen = [doc.render(doc.window(p), {}) for k in best for p in doc.codes[k].places]
+        if not any(_impossible(raw) for raw in seen):
+            return {}
     return best

@@ -1,0 +1,48 @@
+"""Real government PDFs with real text-layer damage (../shared/realworld; skipped without it)."""
+
+from __future__ import annotations
+
+import pdfplumber
+import pytest
+from conftest import shared
+from scoring import recall_precision
+from test_repair import _docx_text
+from typer.testing import CliRunner
+
+from itaparse.cli import app
+from itaparse.text import extract_text
+from itaparse.thai.dictionary import token_share
+
+
+def test_word2007_export_reads_as_its_docx_twin() -> None:
+    pdf = shared("realworld", "word2007-staffing-plan.pdf")
+    reference = _docx_text(shared("realworld", "word2007-staffing-plan.docx"))
+    recall, precision = recall_precision(reference, extract_text(pdf))
+    assert recall >= 0.99 and precision >= 0.99
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "powerpoint-strategy-indicators.pdf",
+        "adobe-pua-ethics-rules-2564.pdf",
+        "word2007-procurement-analysis-2562.pdf",
+        "word2019-bribery-measures-monitoring-2567.pdf",
+    ],
+)
+def test_repair_reads_as_thai_words(name: str) -> None:
+    path = shared("realworld", name)
+    repaired, _ = token_share(extract_text(path))
+    with pdfplumber.open(str(path)) as pdf:  # what a user gets without itaparse
+        raw, _ = token_share("\n".join(page.extract_text() or "" for page in pdf.pages))
+    assert repaired is not None and raw is not None
+    assert repaired >= 0.95 and repaired > raw
+
+
+def test_scan_without_text_layer_is_a_clear_error() -> None:
+    path = shared("realworld", "scanned-no-text-layer.pdf")
+    result = CliRunner().invoke(app, [str(path)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {path}: the PDF has no text layer (a scan?); itaparse cannot read scans yet\n"
+    )

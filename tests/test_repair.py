@@ -1,0 +1,144 @@
+"""Text-layer repair: damaged exports come out as their Word source, clean text is untouched."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from conftest import SAMPLES
+from scoring import recall_precision
+
+from itaparse.readers.pdf import read_pdf
+from itaparse.report import build_report
+from itaparse.text import extract_text, grid_text
+from itaparse.thai.codemap import decide
+
+LIBREOFFICE_SAMPLES = sorted(p.stem for p in SAMPLES.glob("*.docx"))
+
+
+def _docx_text(path: Path) -> str:
+    document = docx.Document(str(path))
+    parts = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            parts += [cell.text for cell in row.cells]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize("name", LIBREOFFICE_SAMPLES)
+def test_libreoffice_export_reads_as_its_word_source(name: str) -> None:
+    recall, precision = recall_precision(
+        _docx_text(SAMPLES / f"{name}.docx"), extract_text(SAMPLES / f"{name}.pdf")
+    )
+    assert recall >= 0.99 and precision >= 0.99
+
+
+@pytest.mark.parametrize("name", LIBREOFFICE_SAMPLES)
+def test_without_repair_the_same_exports_are_damaged(name: str) -> None:
+    # The control: these samples do carry damage, so the test above measures a repair.
+    raw = grid_text(read_pdf(SAMPLES / f"{name}.pdf", repair=False))
+    recall, _ = recall_precision(_docx_text(SAMPLES / f"{name}.docx"), raw)
+    assert recall < 0.95
+
+
+def test_clean_pdf_comes_out_unchanged() -> None:
+    path = SAMPLES / "fpdf-clean-text-layer.pdf"
+    assert grid_text(read_pdf(path)) == grid_text(read_pdf(path, repair=False))
+
+
+@pytest.mark.parametrize("name", LIBREOFFICE_SAMPLES)
+def test_docx_text_is_never_repaired(name: str) -> None:
+    text = extract_text(SAMPLES / f"{name}.docx")
+    document = docx.Document(str(SAMPLES / f"{name}.docx"))
+    for paragraph in document.paragraphs:
+        assert paragraph.text.strip() in text
+    for table in document.tables:
+        for row in table.rows:
+            for cell in row.cells:
+                for paragraph in cell.paragraphs:
+                    assert paragraph.text in text
+
+
+def _char(text: str, code: int, x0: float, width: float = 8.0, font: str = "F") -> dict[str, Any]:
+    return {
+        "text": text,
+        "code": code,
+        "fontname": font,
+        "x0": x0,
+        "x1": x0 + width,
+        "top": 0.0,
+        "bottom": 14.0,
+        "size": 14.0,
+    }
+
+
+def _line(spec: str, codes: dict[str, tuple[int, str, bool]]) -> list[dict[str, Any]]:
+    """Characters of a line; a character listed in codes is drawn with that (code, text, mark)."""
+    chars, x = [], 0.0
+    for ch in spec:
+        code, text, mark = codes.get(ch, (ord(ch), ch, False))
+        chars.append(_char(text, code, x, 0.0 if mark else 8.0))
+        x += 0.0 if mark else 8.0
+    return chars
+
+
+WORDS = [
+    "มาตรการ",
+    "การดำเนินงาน",
+    "ประชาสัมพันธ์",
+    "ประจำปีงบประมาณ",
+    "หน่วยงาน",
+    "สำนักงาน",
+    "ความโปร่งใส",
+    "คุณธรรม",
+    "ดูแล",
+    "ผู้รับผิดชอบ",
+    "คู่มือ",
+    "ข้อมูล",
+]
+
+
+def test_unmapped_glyph_is_read_from_the_dictionary() -> None:
+    # LibreOffice: the glyph of า has no Unicode mapping and comes out as "(cid:3)".
+    lines = [_line(w, {"า": (3, "(cid:3)", False)}) for w in WORDS]
+    assert decide(lines) == {("F", 3): "า"}
+
+
+def test_swapped_marks_are_repaired_together() -> None:
+    # Loma in LibreOffice exports: the glyph of ู is mapped to ้ and the glyph of ้ to ู.
+    codes = {"ู": (44, "้", True), "้": (45, "ู", True), "่": (46, "่", True)}
+    lines = [_line(w, codes) for w in WORDS * 2]
+    assert decide(lines) == {("F", 44): "ู", ("F", 45): "้"}
+
+
+def test_nikhahit_mapped_to_a_space_restores_sara_am() -> None:
+    # Word 2007: SARA AM is drawn as NIKHAHIT (zero width, mapped to " ") + SARA AA.
+    lines = []
+    for w in WORDS:
+        chars, x = [], 0.0
+        for ch in w:
+            if ch == "ำ":
+                chars += [_char(" ", 286, x, 0.0), _char("า", 263, x)]
+            else:
+                chars.append(_char(ch, ord(ch), x, 0.0 if ch in "่้ัิีุู์" else 8.0))
+            x += 8.0
+        lines.append(chars)
+    assert decide(lines) == {("F", 286): "\u0e4d"}
+
+
+def test_clean_lines_need_no_decision() -> None:
+    codes = {"่": (46, "่", True), "้": (47, "้", True)}
+    assert decide([_line(w, codes) for w in WORDS]) == {}
+
+
+def test_pages_that_still_read_poorly_are_flagged() -> None:
+    from itaparse.readers.grid import Grid
+
+    grid = read_pdf(SAMPLES / "portrait-loma-no-cover.pdf")
+    damaged = Grid(grid.format, grid.pages, grid.blocks, [(0.55, 120), (0.95, 200), (0.3, 5)])
+    report = build_report(damaged, SAMPLES / "portrait-loma-no-cover.pdf")
+    flagged = [(w.code, w.page) for w in report.warnings if w.code == "low-text-quality"]
+    assert flagged == [("low-text-quality", 1)]  # page 3 has too few tokens to judge
+    assert [q.dictionary_share for q in report.source.text_quality] == [0.55, 0.95, 0.3]

@@ -39,9 +39,9 @@ _MISSPELLING_COST = 4  # characters of coverage an impossible letter sequence co
 _READS_WELL = 0.70
 
 # Sequences Thai spelling never has: a mark with no consonant under it, or two marks of the
-# same class on one consonant ("ุุ"). SARA AM's shaping debris ("ำา", "ํา") is not counted.
+# same class on one consonant ("ุุ"). SARA AM's shaping debris ("ำา", "ํา", "ำ้า") is not counted.
 _IMPOSSIBLE = re.compile(
-    f"(?:^|[^\u0e01-\u0e2e{MARKS}])[{MARKS.replace(chr(0x0E4D), '')}]"
+    f"(?:^|[^\u0e01-\u0e2e\u0e33{MARKS}])[{MARKS.replace(chr(0x0E4D), '')}]"
     f"|[{ABOVE_VOWELS}]{{2}}|[{BELOW_VOWELS}]{{2}}|[{TONES}]{{2}}"
 )
 

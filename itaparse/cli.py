@@ -81,7 +81,7 @@ def _warn(report: Report) -> None:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Report files (.pdf, .docx).")],
+    files: Annotated[list[Path], typer.Argument(help="Report files (.pdf, .docx, .doc).")],
     output: Annotated[
         Path | None,
         typer.Option(

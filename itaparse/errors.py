@@ -31,3 +31,11 @@ class CorruptDocumentError(ItaparseError):
 
 class NoMeasuresTableError(ItaparseError):
     """The document holds no table that looks like an ITA measures table."""
+
+
+class MissingToolError(ItaparseError):
+    """An external program the input needs is not installed; path names the program."""
+
+
+class PasswordError(ItaparseError):
+    """The PDF is encrypted and no password, or a wrong one, was given."""

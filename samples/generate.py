@@ -217,10 +217,12 @@ def expected(s: Sample) -> dict[str, Any]:
     }
 
 
-def to_pdf(docx_path: Path) -> None:
+def convert(docx_path: Path, to: str) -> None:
+    """LibreOffice headless: the DOCX as PDF, or as a legacy Word 97 .doc."""
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
         sys.exit("soffice not found: apt-get install libreoffice-writer-nogui fonts-thai-tlwg")
+    target = {"pdf": "pdf", "doc": "doc:MS Word 97"}[to]
     with tempfile.TemporaryDirectory() as profile:
         subprocess.run(
             [
@@ -228,7 +230,7 @@ def to_pdf(docx_path: Path) -> None:
                 f"-env:UserInstallation=file://{profile}",
                 "--headless",
                 "--convert-to",
-                "pdf",
+                target,
                 "--outdir",
                 str(docx_path.parent),
                 str(docx_path),
@@ -307,7 +309,9 @@ def main() -> None:
             json.dumps(expected(s), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         if not args.no_pdf:
-            to_pdf(docx_path)
+            convert(docx_path, "pdf")
+            if s.legacy_doc:
+                convert(docx_path, "doc")
         print(f"wrote {s.name}")
 
 

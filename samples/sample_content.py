@@ -56,6 +56,7 @@ class Sample:
     score_summary_table: bool = False
     header_labels: tuple[str, ...] = HEADER
     clean_pdf: bool = False  # drawn by fpdf2 (a PDF whose text layer needs no repair), no DOCX
+    legacy_doc: bool = False  # also saved as Word 97 .doc
 
 
 SERVICE = M(
@@ -274,6 +275,7 @@ SAMPLES = [
         year=2568,
         categories=[CATEGORIES[2], CATEGORIES[0]],
         cover_page=False,
+        legacy_doc=True,
     ),
     Sample(
         name="fpdf-clean-text-layer",

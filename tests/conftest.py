@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -29,3 +31,11 @@ def shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} not available")
     return path
+
+
+def needs_soffice() -> None:
+    """Skip without LibreOffice on a developer's machine; CI installs it, so there it fails."""
+    if shutil.which("soffice") is None and shutil.which("libreoffice") is None:
+        if os.environ.get("CI"):
+            pytest.fail("soffice is not installed: .ci/run must install libreoffice-writer-nogui")
+        pytest.skip("LibreOffice (soffice) is not installed")

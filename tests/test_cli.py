@@ -77,7 +77,7 @@ def test_unsupported_type(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(app, [str(path)])
     assert result.exit_code == 1
     assert result.stderr == (
-        f"error: {path}: unsupported file type '.txt'; expected .pdf or .docx\n"
+        f"error: {path}: unsupported file type '.txt'; expected .pdf, .docx or .doc\n"
     )
 
 

@@ -6,17 +6,20 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import GOLDEN, SAMPLES
+from conftest import GOLDEN, SAMPLES, needs_soffice
 from scoring import STRUCTURE, TEXT, misses
 
 import itaparse
 
 NAMES = sorted(p.name.removesuffix(".expected.json") for p in SAMPLES.glob("*.expected.json"))
-CASES = [(n, fmt) for n in NAMES for fmt in ("docx", "pdf") if (SAMPLES / f"{n}.{fmt}").exists()]
+FORMATS = ("docx", "pdf", "doc")
+CASES = [(n, fmt) for n in NAMES for fmt in FORMATS if (SAMPLES / f"{n}.{fmt}").exists()]
 WORD_SAMPLES = [n for n in NAMES if (SAMPLES / f"{n}.docx").exists()]
 
 
 def _output(name: str, fmt: str) -> dict[str, object]:
+    if fmt == "doc":
+        needs_soffice()
     report = itaparse.parse(SAMPLES / f"{name}.{fmt}")
     data = report.model_dump(mode="json")
     data["source"]["path"] = f"samples/{name}.{fmt}"  # goldens must not depend on the checkout

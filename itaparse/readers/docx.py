@@ -10,6 +10,7 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
+from lxml.etree import XMLSyntaxError
 
 from itaparse.errors import CorruptDocumentError
 from itaparse.readers.grid import Cell, Grid, Row, Table
@@ -42,8 +43,11 @@ def _table(table: DocxTable) -> Table:
 def read_docx(path: Path) -> Grid:
     try:
         document = docx.Document(str(path))
+    except XMLSyntaxError as exc:
+        raise CorruptDocumentError(path, "a damaged Word document (its XML is broken)") from exc
     except Exception as exc:  # python-docx raises many types for a broken package
-        raise CorruptDocumentError(path, f"not a readable Word document ({exc})") from exc
+        what = f"{type(exc).__name__}: {str(exc)[:120]}"
+        raise CorruptDocumentError(path, f"not a readable Word document ({what})") from exc
     blocks: list[tuple[int | None, str | Table]] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):

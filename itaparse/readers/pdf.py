@@ -18,7 +18,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from itaparse.errors import CorruptDocumentError
+from itaparse.errors import CorruptDocumentError, PasswordError
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.thai.codemap import decide
@@ -160,17 +160,30 @@ def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> G
     return Grid(format="pdf", pages=len(pages), blocks=blocks, quality=quality)
 
 
+def _unwrap(exc: BaseException) -> BaseException:
+    """pdfplumber wraps pdfminer's exception in its own PdfminerException."""
+    inner = exc.args[0] if exc.args else None
+    return inner if isinstance(inner, BaseException) else exc
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc).strip()
+    return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
+
+
 def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Grid:
     """Read a PDF; with repair=False the text layer is taken as it is (for comparison)."""
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
-    except PDFPasswordIncorrect as exc:
-        raise CorruptDocumentError(path, "the PDF is password-protected") from exc
     except Exception as exc:  # pdfminer raises many types for a broken file
-        raise CorruptDocumentError(path, f"not a readable PDF ({type(exc).__name__})") from exc
+        cause = _unwrap(exc)
+        if isinstance(cause, PDFPasswordIncorrect):
+            what = "wrong password" if password else "the PDF is password-protected; use --password"
+            raise PasswordError(path, what) from exc
+        raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     with pdf:
         try:
             pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
         except Exception as exc:
-            raise CorruptDocumentError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from exc
+            raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
     return _grid(pages, decide(_lines_of(pages)) if repair else {}, repair)

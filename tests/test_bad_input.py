@@ -217,3 +217,13 @@ def test_fuzz_mutated_docx_xml(tmp_path: Path) -> None:
     path = tmp_path / "broken-xml.docx"
     path.write_bytes(buffer.getvalue())
     _fails(path, "a damaged Word document (its XML is broken)")
+
+
+def test_pdf_broken_inside_a_stream_dictionary(tmp_path: Path) -> None:
+    # Found by the fuzzer: pdfminer raised again while the broken file was being closed.
+    data = bytearray(PDF.read_bytes())
+    data[49] = 0
+    path = tmp_path / "nul-in-dictionary.pdf"
+    path.write_bytes(bytes(data))
+    with pytest.raises(ItaparseError, match="a damaged PDF"):
+        itaparse.parse(path)

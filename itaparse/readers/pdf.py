@@ -10,6 +10,7 @@ before any line is turned into a string (itaparse.thai.codemap).
 from __future__ import annotations
 
 import bisect
+import contextlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -181,9 +182,12 @@ def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Gr
             what = "wrong password" if password else "the PDF is password-protected; use --password"
             raise PasswordError(path, what) from exc
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
-    with pdf:
-        try:
-            pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
-        except Exception as exc:
-            raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
+    try:
+        pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
+    except Exception as exc:
+        raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
+    finally:
+        # Closing a broken PDF can raise too; that must not replace the error above.
+        with contextlib.suppress(Exception):
+            pdf.close()
     return _grid(pages, decide(_lines_of(pages)) if repair else {}, repair)

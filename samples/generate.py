@@ -26,7 +26,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 from docx.table import Table, _Cell
 from pythainlp.util import arabic_digit_to_thai_digit
-from sample_content import SAMPLES, Sample
+from sample_content import DEFAULT_LABELS, SAMPLES, M, Sample
 
 HERE = Path(__file__).resolve().parent
 
@@ -96,42 +96,77 @@ def _halves(items: list[str]) -> tuple[list[str], list[str]]:
     return items[:cut], items[cut:]
 
 
-def _measures_table(document: Any, s: Sample) -> Table:
-    table = document.add_table(rows=1, cols=6)
-    table.style = "Table Grid"
-    for cell, label in zip(table.rows[0].cells, s.header_labels, strict=True):
-        _fill(cell, [label], bold=True)
-    _repeat_header(table.rows[0])
+def _category_label(s: Sample, cn: int, title: str) -> str:
+    style, d = s.layout.category, s.thai_digits
+    if style == "paren":
+        return _digits(f"({cn}) ", d) + title
+    if style == "dot":
+        return _digits(f"{cn}. ", d) + title
+    return _digits(style.format(n=cn), d) + title  # e.g. "ด้านที่ {n} ", "กลยุทธ์ที่ {n} : "
+
+
+def _measure_label(s: Sample, cn: int, mn: int) -> str:
+    style, d = s.layout.measure_numbers, s.thai_digits
+    label = {"dot": f"{mn}. ", "decimal": f"{cn}.{mn} ", "paren": f"({mn}) ", "kho": f"ข้อ {mn} "}
+    return _digits(label[style], d)
+
+
+def _column_text(s: Sample, column: str, m: M, title: str) -> list[str]:
     d = s.thai_digits
+    if column == "measure":
+        return [title]
+    if column in ("methods", "results", "indicators"):
+        return _numbered(getattr(m, column), d)
+    if column == "outcomes":
+        return [f"- {o}" for o in m.outcomes]
+    if column == "budget":
+        return [_digits(m.budget, d)]
+    text: str = getattr(m, column)  # responsible, period, remarks, objective
+    return [text]
+
+
+def _measures_table(document: Any, s: Sample) -> Table:
+    columns = s.layout.columns
+    n = len(columns)
+    table = document.add_table(rows=1, cols=n)
+    table.style = "Table Grid" if s.layout.borders else None
+    for cell, column in zip(table.rows[0].cells, columns, strict=True):
+        _fill(cell, [s.layout.labels.get(column, DEFAULT_LABELS[column])], bold=True)
+    if s.layout.repeat_header:
+        _repeat_header(table.rows[0])
     for cn, category in enumerate(s.categories, 1):
         row = table.add_row()
-        merged = row.cells[0].merge(row.cells[5])
-        _fill(merged, [_digits(f"({cn}) ", d) + category.title], bold=True)
+        label = _category_label(s, cn, category.title)
+        target = row.cells[0] if not s.layout.category_merged else row.cells[0].merge(row.cells[-1])
+        _fill(target, [label], bold=True)
         for mn, m in enumerate(category.measures, 1):
-            methods = _numbered(m.methods, d)
-            results = _numbered(m.results, d)
-            outcomes = [f"- {o}" for o in m.outcomes]
-            title = _digits(f"{mn}. ", d) + m.title
+            title = _measure_label(s, cn, mn) + m.title
+            texts = [_column_text(s, column, m, title) for column in columns]
             if not m.split_rows:
-                cells = table.add_row().cells
-                for cell, paras in zip(
-                    cells,
-                    [[title], methods, [m.responsible], [m.period], results, outcomes],
-                    strict=True,
-                ):
+                for cell, paras in zip(table.add_row().cells, texts, strict=True):
                     _fill(cell, paras)
                 continue
-            # One measure over two table rows: title, responsible and period merged down.
+            # One measure over two table rows: single-valued columns merged down.
             top, bottom = table.add_row().cells, table.add_row().cells
-            halves = [_halves(methods), _halves(results), _halves(outcomes)]
-            for col, paras in ((0, [title]), (2, [m.responsible]), (3, [m.period])):
-                _fill(top[col], paras)
-                _vmerge(top[col], "restart")
-                _vmerge(bottom[col], "continue")
-            for col, (first, second) in zip((1, 4, 5), halves, strict=True):
-                _fill(top[col], first)
-                _fill(bottom[col], second)
+            for col, (column, paras) in enumerate(zip(columns, texts, strict=True)):
+                if column in ("methods", "results", "outcomes", "indicators"):
+                    first, second = _halves(paras)
+                    _fill(top[col], first)
+                    _fill(bottom[col], second)
+                else:
+                    _fill(top[col], paras)
+                    _vmerge(top[col], "restart")
+                    _vmerge(bottom[col], "continue")
     return table
+
+
+def _small_table(document: Any, rows: list[tuple[str, ...]], borders: bool = True) -> None:
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid" if borders else None
+    for row, values in zip(table.rows, rows, strict=True):
+        for cell, value in zip(row.cells, values, strict=True):
+            _fill(cell, [value])
+    document.add_paragraph("")
 
 
 def build_docx(s: Sample, path: Path) -> None:
@@ -151,6 +186,16 @@ def build_docx(s: Sample, path: Path) -> None:
         ):
             document.add_paragraph(text)
         document.add_page_break()
+        if "toc" in s.layout.extra_tables:
+            document.add_paragraph("สารบัญ")
+            _small_table(
+                document,
+                [
+                    ("เรื่อง", "หน้า"),
+                    ("คำนำ", _digits("1", d)),
+                    ("ผลการดำเนินการตามมาตรการ", _digits("2", d)),
+                ],
+            )
         document.add_paragraph("คำนำ")
         previous = _digits(str(s.year - 1), d)
         document.add_paragraph(
@@ -166,29 +211,35 @@ def build_docx(s: Sample, path: Path) -> None:
         document.add_paragraph(f"{s.agency} อำเภอ{s.district} จังหวัด{s.province}")
     if s.score_summary_table:
         document.add_paragraph(f"สรุปผลคะแนนการประเมิน ITA ปี พ.ศ. {_digits(str(s.year - 1), d)}")
-        summary = document.add_table(rows=3, cols=3)
-        summary.style = "Table Grid"
-        for row, values in zip(
-            summary.rows,
+        _small_table(
+            document,
             [
                 ("ตัวชี้วัด", "คะแนน", "ระดับ"),
                 ("การเปิดเผยข้อมูล", _digits("95.50", d), "AA"),
                 ("การรับรู้ของผู้มีส่วนได้ส่วนเสีย", _digits("88.25", d), "A"),
             ],
-            strict=True,
-        ):
-            for cell, value in zip(row.cells, values, strict=True):
-                _fill(cell, [value])
-        document.add_paragraph("")
+        )
     document.add_paragraph(f"รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส ของ{s.agency}")
     _measures_table(document, s)
     document.add_paragraph("")
-    document.add_paragraph(f"ลงชื่อ ผู้รายงาน  ปลัด{s.agency}")
+    if "signature" in s.layout.extra_tables:
+        _small_table(
+            document,
+            [("ลงชื่อ ผู้รายงาน", "ลงชื่อ ผู้รับรอง"), (f"ปลัด{s.agency}", f"นายก{s.agency}")],
+            borders=False,
+        )
+    else:
+        document.add_paragraph(f"ลงชื่อ ผู้รายงาน  ปลัด{s.agency}")
     document.save(str(path))
+
+
+def _number(s: Sample, cn: int, mn: int) -> str:
+    return f"{cn}.{mn}" if s.layout.measure_numbers == "decimal" else str(mn)
 
 
 def expected(s: Sample) -> dict[str, Any]:
     """The truth for score.py: every field as the author wrote it."""
+    columns = s.layout.columns
     return {
         "agency": s.agency,
         "district": s.district,
@@ -200,14 +251,21 @@ def expected(s: Sample) -> dict[str, Any]:
                 "title": c.title,
                 "measures": [
                     {
-                        "number": str(mn),
+                        "number": _number(s, cn, mn),
                         "title": m.title,
-                        "methods": m.methods,
-                        "responsible": m.responsible,
+                        "methods": m.methods if "methods" in columns else [],
+                        "responsible": m.responsible if "responsible" in columns else None,
                         "period": {"text": m.period, "start": m.start, "end": m.end},
                         "results": m.results,
-                        "outcomes": m.outcomes,
+                        "outcomes": m.outcomes if "outcomes" in columns else [],
                         "score": m.score,
+                        **({"budget": m.budget_value} if "budget" in columns else {}),
+                        **({"indicators": m.indicators} if "indicators" in columns else {}),
+                        "extra": {
+                            s.layout.labels.get(col, DEFAULT_LABELS[col]): getattr(m, col)
+                            for col in ("remarks", "objective")
+                            if col in columns
+                        },
                     }
                     for mn, m in enumerate(c.measures, 1)
                 ],
@@ -271,8 +329,8 @@ def build_clean_pdf(s: Sample, path: Path) -> None:
         line_height=s.size * 0.5,
     ) as table:
         header = table.row()
-        for label in s.header_labels:
-            header.cell(label)
+        for column in s.layout.columns:
+            header.cell(s.layout.labels.get(column, DEFAULT_LABELS[column]))
         for cn, category in enumerate(s.categories, 1):
             table.row().cell(_digits(f"({cn}) ", d) + category.title, colspan=6)
             for mn, m in enumerate(category.measures, 1):
@@ -293,9 +351,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("names", nargs="*", help="samples to write (default: all)")
     parser.add_argument("--no-pdf", action="store_true", help="write only the DOCX files")
+    parser.add_argument(
+        "--truth-only", action="store_true", help="rewrite only NAME.expected.json files"
+    )
     args = parser.parse_args()
     chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
     for s in chosen:
+        if args.truth_only:
+            (HERE / f"{s.name}.expected.json").write_text(
+                json.dumps(expected(s), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+            )
+            continue
         if s.clean_pdf:
             build_clean_pdf(s, HERE / f"{s.name}.pdf")
             (HERE / f"{s.name}.expected.json").write_text(

@@ -7,16 +7,21 @@ are written, cover pages, other tables, rows split over two table rows.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
-HEADER = (
-    "มาตรการ/ แนวทาง",
-    "วิธีดำเนินการ",
-    "ผู้รับผิดชอบ",
-    "ระยะเวลา ดำเนินการ",
-    "ผลการดำเนินงาน",
-    "ผลลัพธ์/ความสำเร็จ",
-)
+DEFAULT_LABELS = {
+    "measure": "มาตรการ/ แนวทาง",
+    "methods": "วิธีดำเนินการ",
+    "responsible": "ผู้รับผิดชอบ",
+    "period": "ระยะเวลา ดำเนินการ",
+    "results": "ผลการดำเนินงาน",
+    "outcomes": "ผลลัพธ์/ความสำเร็จ",
+    "budget": "งบประมาณ (บาท)",
+    "indicators": "ตัวชี้วัด",
+    "remarks": "หมายเหตุ",
+    "objective": "วัตถุประสงค์",
+}
+STANDARD = ("measure", "methods", "responsible", "period", "results", "outcomes")
 FY68 = ("2024-10-01", "2025-09-30")
 
 
@@ -32,6 +37,25 @@ class M:
     outcomes: list[str]
     score: float | None
     split_rows: bool = False  # lay the row out as two table rows, first column merged
+    budget: str = "-"  # as written in a budget column
+    budget_value: float | None = None
+    indicators: list[str] = field(default_factory=list)
+    remarks: str = ""
+    objective: str = ""
+
+
+@dataclass
+class Layout:
+    """How a clerk laid the measures table out."""
+
+    columns: tuple[str, ...] = STANDARD
+    labels: dict[str, str] = field(default_factory=dict)  # header wording other than the default
+    category: str = "paren"  # paren "(1) …", dot "1. …", or a label like "ด้านที่ {n} "
+    category_merged: bool = True  # merged across the table, or in the first column only
+    measure_numbers: str = "dot"  # dot "1.", decimal "1.1", paren "(1)", kho "ข้อ 1"
+    repeat_header: bool = True
+    borders: bool = True
+    extra_tables: tuple[str, ...] = ()  # "toc", "signature"
 
 
 @dataclass
@@ -54,7 +78,7 @@ class Sample:
     categories: list[C]
     cover_page: bool = True
     score_summary_table: bool = False
-    header_labels: tuple[str, ...] = HEADER
+    layout: Layout = field(default_factory=Layout)
     clean_pdf: bool = False  # drawn by fpdf2 (a PDF whose text layer needs no repair), no DOCX
     legacy_doc: bool = False  # also saved as Word 97 .doc
 
@@ -211,8 +235,6 @@ CATEGORIES = [
 
 def _thai(m: M) -> M:
     """The same measure written with Thai digits, as most municipalities do."""
-    from dataclasses import replace
-
     from pythainlp.util import arabic_digit_to_thai_digit as th
 
     return replace(
@@ -222,7 +244,90 @@ def _thai(m: M) -> M:
         period=th(m.period),
         results=[th(x) for x in m.results],
         outcomes=[th(x) for x in m.outcomes],
+        indicators=[th(x) for x in m.indicators],
+        remarks=th(m.remarks),
+        objective=th(m.objective),
     )
+
+
+def _percent(
+    m: M, score: float, budget: str, value: float | None, indicators: list[str], remark: str
+) -> M:
+    """The measure as a report with budget, indicator and remark columns writes it."""
+    last = m.outcomes[-1].split("อยู่ที่")[0] + f"อยู่ที่ร้อยละ {score:.2f}"
+    return replace(
+        m,
+        outcomes=[*m.outcomes[:-1], last],
+        score=score,
+        budget=budget,
+        budget_value=value,
+        indicators=indicators,
+        remarks=remark,
+    )
+
+
+PERCENT_CATEGORIES = [
+    C(
+        "การปฏิบัติงานและการให้บริการที่โปร่งใส",
+        [
+            _percent(
+                SERVICE,
+                91.25,
+                "50,000",
+                50000.0,
+                ["ผู้รับบริการพึงพอใจไม่น้อยกว่าร้อยละ 80"],
+                "ดำเนินการแล้วเสร็จ",
+            ),
+            _percent(WEB, 95.5, "-", None, ["ข้อมูลเป็นปัจจุบันทุกเดือน"], "-"),
+        ],
+    ),
+    C(
+        "การใช้งบประมาณและการจัดซื้อจัดจ้าง",
+        [
+            _percent(
+                EPROCUREMENT,
+                100.0,
+                "12,500.50",
+                12500.5,
+                ["เผยแพร่ข้อมูลครบ 12 เดือน", "ไม่มีเรื่องร้องเรียน"],
+                "ใช้งบประมาณจริง",
+            ),
+        ],
+    ),
+]
+
+
+def _in_results(m: M, share: float) -> M:
+    """A five-column table has no outcome column: the score sits in the results cell."""
+    result = f"ผลการประเมินตัวชี้วัดของมาตรการอยู่ที่ {share:g}%"
+    return replace(m, results=[*m.results, result], outcomes=[], score=share)
+
+
+FIVE_COLUMN_CATEGORIES = [
+    C("การปฏิบัติงานและการให้บริการที่โปร่งใส", [_in_results(SERVICE, 95), _in_results(WEB, 88.5)]),
+    C("การใช้งบประมาณและการจัดซื้อจัดจ้าง", [_in_results(EPROCUREMENT, 100)]),
+    C(
+        "การใช้ทรัพย์สินของทางราชการและการบริหารงานบุคคล",
+        [replace(ASSETS, outcomes=[]), _in_results(replace(PERSONNEL, split_rows=False), 90)],
+    ),
+    C("การป้องกันการทุจริตและการรับสินบน", [_in_results(INTEGRITY, 87.5)]),
+]
+
+OBJECTIVE_CATEGORIES = [
+    C(
+        "ส่งเสริมการบริการที่โปร่งใสและเป็นธรรม",
+        [
+            replace(SERVICE, objective="เพื่อให้ประชาชนได้รับบริการที่สะดวกรวดเร็ว"),
+            replace(INTEGRITY, objective="เพื่อป้องกันการเรียกรับสินบน"),
+        ],
+    ),
+    C(
+        "เปิดเผยข้อมูลและการจัดซื้อจัดจ้าง",
+        [
+            replace(EPROCUREMENT, objective="เพื่อให้การใช้จ่ายงบประมาณตรวจสอบได้"),
+        ],
+    ),
+]
 
 
 SAMPLES = [
@@ -289,5 +394,105 @@ SAMPLES = [
         year=2568,
         categories=[C(c.title, [_thai(m) for m in c.measures]) for c in CATEGORIES[:2]],
         clean_pdf=True,
+    ),
+    Sample(
+        name="landscape-norasi-synonyms-extra-columns",
+        font="Norasi",
+        size=12,
+        landscape=True,
+        thai_digits=True,
+        agency="เทศบาลตำบลหัวหิน",
+        district="เมืองสระบุรี",
+        province="สระบุรี",
+        year=2568,
+        categories=[C(c.title, [_thai(m) for m in c.measures]) for c in PERCENT_CATEGORIES],
+        layout=Layout(
+            columns=(
+                "measure",
+                "methods",
+                "budget",
+                "indicators",
+                "responsible",
+                "period",
+                "results",
+                "outcomes",
+                "remarks",
+            ),
+            labels={
+                "measure": "ประเด็น",
+                "methods": "ขั้นตอน/วิธีการ",
+                "responsible": "หน่วยงานรับผิดชอบ",
+                "period": "กรอบระยะเวลา",
+                "results": "ผลการดำเนินการ",
+                "outcomes": "ผลสัมฤทธิ์",
+            },
+            category="ด้านที่ {n} ",
+            measure_numbers="paren",
+        ),
+    ),
+    Sample(
+        name="portrait-umpush-five-columns",
+        font="Umpush",
+        size=13,
+        landscape=False,
+        thai_digits=False,
+        agency="องค์การบริหารส่วนตำบลบ้านใหม่",
+        district="บางปะอิน",
+        province="พระนครศรีอยุธยา",
+        year=2568,
+        categories=FIVE_COLUMN_CATEGORIES,
+        layout=Layout(
+            columns=("measure", "methods", "responsible", "period", "results"),
+            labels={
+                "measure": "แผนงาน/โครงการ/กิจกรรม",
+                "methods": "กิจกรรม",
+                "period": "ระยะเวลาดำเนินการ",
+                "results": "ผลการดำเนินการ",
+            },
+            category="dot",
+            category_merged=False,
+            measure_numbers="decimal",
+            repeat_header=False,
+            extra_tables=("toc",),
+        ),
+    ),
+    Sample(
+        name="portrait-sawasdee-strategy-narrow",
+        font="Sawasdee",
+        size=14,
+        landscape=False,
+        thai_digits=True,
+        agency="เทศบาลเมืองบางกรวย",
+        district="บางกรวย",
+        province="นนทบุรี",
+        year=2568,
+        categories=[C(c.title, [_thai(m) for m in c.measures]) for c in OBJECTIVE_CATEGORIES],
+        layout=Layout(
+            columns=(
+                "measure",
+                "objective",
+                "methods",
+                "responsible",
+                "period",
+                "results",
+                "outcomes",
+            ),
+            category="กลยุทธ์ที่ {n} : ",
+            measure_numbers="kho",
+            extra_tables=("signature",),
+        ),
+    ),
+    Sample(
+        name="landscape-waree-borderless",
+        font="Waree",
+        size=12,
+        landscape=True,
+        thai_digits=True,
+        agency="เทศบาลตำบลเวียงเหนือ",
+        district="เมืองลำปาง",
+        province="ลำปาง",
+        year=2568,
+        categories=[C(c.title, [_thai(m) for m in c.measures]) for c in CATEGORIES],
+        layout=Layout(category="ประเด็นที่ {n} ", borders=False),
     ),
 ]

@@ -12,12 +12,12 @@ from itaparse.thai.numerals import to_arabic
 
 _AGENCY = re.compile(
     r"(เทศบาล(?:ตำบล|เมือง|นคร)\S+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\S+|อบต\.\s?\S+|อบจ\.\s?\S+"
-    r"|กรุงเทพมหานคร|เมืองพัทยา)"
+    r"|กรุงเทพมหานคร|เมืองพัทยา|โรงพยาบาล\S+|สำนักงานสาธารณสุข\S+|สำนักงาน\S+จังหวัด\S+)"
 )
 _DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
 _PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
-_TITLE_START = re.compile(r"^รายงาน")
+_TITLE_START = re.compile(r"^(?:แบบ)?รายงาน")
 _TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ)")
 
 

@@ -48,6 +48,8 @@ class Measure(_Model):
     results: list[str] = Field(default_factory=list)
     outcomes: list[str] = Field(default_factory=list)
     score: float | None = Field(None, description="Assessment score stated in the row")
+    budget: float | None = Field(None, description="Budget column in baht; null for '-' or none")
+    indicators: list[str] = Field(default_factory=list, description="Indicator column items")
     pages: list[int] = Field(default_factory=list, description="1-based pages the row spans")
     extra: dict[str, str] = Field(
         default_factory=dict, description="Columns that map to no field, keyed by header text"

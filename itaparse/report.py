@@ -10,10 +10,17 @@ from itaparse.metadata import extract_metadata
 from itaparse.models import Category, Measure, PageQuality, ParseWarning, Period, Report, Source
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
-from itaparse.semantics import cell_text, find_score, measure_number, split_items
+from itaparse.semantics import (
+    cell_text,
+    find_score,
+    measure_number,
+    parse_budget,
+    split_items,
+    split_title,
+)
 from itaparse.table import CategoryRow, MeasureRow, find_measures_table
 from itaparse.thai.dates import parse_period
-from itaparse.thai.text import join_wrapped
+from itaparse.thai.numerals import to_arabic
 
 
 def _sha256(path: Path) -> str:
@@ -25,8 +32,13 @@ def _sha256(path: Path) -> str:
 
 
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure:
-    title_text = join_wrapped(row.cells["measure"].lines) if "measure" in row.cells else ""
-    number, title = measure_number(title_text)
+    title, number, sub_items = split_title(row.cells.get("measure"))
+    numbered = cell_text(row.cells.get("number"))
+    if numbered:
+        number = measure_number(numbered)[0] or to_arabic(numbered).strip(" .")
+    methods = split_items(row.cells.get("methods"))
+    if sub_items and not methods:  # items listed under the title stand for the methods
+        methods = sub_items
     period_text = cell_text(row.cells.get("period"))
     start, end = parse_period(period_text, fiscal_year) if period_text else (None, None)
     results = split_items(row.cells.get("results"))
@@ -34,12 +46,14 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
     return Measure(
         number=number or str(sequence),
         title=title,
-        methods=split_items(row.cells.get("methods")),
+        methods=methods,
         responsible=cell_text(row.cells.get("responsible")),
         period=Period(text=period_text, start=start, end=end),
         results=results,
         outcomes=outcomes,
         score=find_score(outcomes, results),
+        budget=parse_budget(cell_text(row.cells.get("budget"))),
+        indicators=split_items(row.cells.get("indicators")),
         pages=row.pages,
         extra={k: v for k, v in ((k, cell_text(c)) for k, c in row.extra.items()) if v},
     )
@@ -97,7 +111,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         category = categories[-1]
         measure = _measure(row, len(category.measures) + 1, meta.fiscal_year)
         category.measures.append(measure)
-        tag = f"{category.number or '-'}.{measure.number}"
+        tag = f"{category.number}.{measure.number}" if category.number else measure.number
         page = row.pages[0] if row.pages else None
         if measure.score is None:
             warnings.append(

@@ -17,6 +17,8 @@ _NUMBERING = re.compile(
 _BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
 _MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87
 _SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
+_PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_PATTERN})|({NUMBER_PATTERN})\s*(?:%|เปอร์เซ็นต์)")
+_KHO = re.compile(r"^\s*ข้อ(?:ที่)?\s*(?=[0-9๐-๙])")
 
 
 def item_marker(line: str) -> re.Match[str] | None:
@@ -60,7 +62,13 @@ def cell_text(cell: Cell | None) -> str | None:
 
 
 def measure_number(text: str) -> tuple[str | None, str]:
-    """'๑. มาตรการ…' -> ('1', 'มาตรการ…'); the number comes out in Arabic digits."""
+    """'๑. มาตรการ…' -> ('1', 'มาตรการ…'); also "1.1", "(1)", "ข้อ 1"; Arabic digits out."""
+    kho = _KHO.match(text)
+    if kho:
+        text = text[kho.end() :]
+        bare = re.match(r"^([0-9๐-๙]{1,2})(?:[.)]|\s|$)\s*", text)
+        if bare:
+            return to_arabic(bare.group(1)), text[bare.end() :].strip()
     match = item_marker(text)
     if match is None or _BULLET.match(to_arabic(text)):
         return None, text.strip()
@@ -69,10 +77,50 @@ def measure_number(text: str) -> tuple[str | None, str]:
 
 
 def find_score(*texts: list[str]) -> float | None:
-    """The assessment score ("… ๘๗.๗๙ คะแนน") in the first list of texts that states one."""
-    for items in texts:
-        found = [parse_number(m.group(1)) for m in _SCORE.finditer(to_arabic(" ".join(items)))]
-        scores = [s for s in found if s is not None and 0 <= s <= 100]
-        if scores:
-            return scores[-1]
+    """The assessment score stated in the first list of texts that states one.
+
+    "… ๘๗.๗๙ คะแนน" is preferred anywhere; failing that, "ร้อยละ ๙๒.๕๐" or "95%".
+    """
+    for pattern in (_SCORE, _PERCENT):
+        for items in texts:
+            plain = to_arabic(" ".join(items))
+            found = [
+                parse_number(next(g for g in m.groups() if g)) for m in pattern.finditer(plain)
+            ]
+            scores = [s for s in found if s is not None and 0 <= s <= 100]
+            if scores:
+                return scores[-1]
     return None
+
+
+def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:
+    """A measure cell as (title, number, sub-items).
+
+    The cell may open with the measure's number ("๑.", "1.1", "(1)", "ข้อ 1") and may list
+    numbered sub-items under the title ("มาตรการการใช้รถราชการ / 2.1 ประกาศ…").
+    """
+    if cell is None or cell.empty:
+        return "", None, []
+    lines = cell.lines
+    if len(lines) > 1 and re.fullmatch(
+        r"\s*ข้อ(?:ที่)?\s*", lines[0]
+    ):  # "ข้อ" / "๑ …" in a narrow column
+        lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
+    number, first = measure_number(lines[0])
+    title_lines = [first]
+    rest: list[str] = []
+    for i, line in enumerate(lines[1:], 1):
+        if item_marker(line) and not _BULLET.match(to_arabic(line)):
+            rest = lines[i:]
+            break
+        title_lines.append(line)
+    items = split_items(Cell([rest])) if rest else []
+    return join_wrapped(title_lines), number, items
+
+
+def parse_budget(text: str | None) -> float | None:
+    """'50,000' or '๕๐,๐๐๐ บาท' -> 50000.0; '-' and words ('ไม่ใช้งบประมาณ') -> None."""
+    if not text:
+        return None
+    plain = re.sub(r"\s*บาท\s*$", "", text.strip())
+    return parse_number(plain)

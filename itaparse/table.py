@@ -7,25 +7,72 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.semantics import measure_number
 from itaparse.thai.numerals import to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 
 # Header wordings by field; matched on their consonant skeletons, so damaged text still maps.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "measure": ("มาตรการ/แนวทาง", "มาตรการ", "แนวทาง", "ประเด็น"),
-    "methods": ("วิธีดำเนินการ", "ขั้นตอน/วิธีการ", "วิธีการ", "ขั้นตอน"),
-    "responsible": ("ผู้รับผิดชอบ", "หน่วยงานรับผิดชอบ", "ผู้รับผิดชอบ/หน่วยงาน"),
-    "period": ("ระยะเวลาดำเนินการ", "ระยะเวลา", "กรอบระยะเวลา"),
-    "results": ("ผลการดำเนินงาน", "ผลการดำเนินการ"),
-    "outcomes": ("ผลลัพธ์/ความสำเร็จ", "ผลลัพธ์", "ความสำเร็จ", "ผลสัมฤทธิ์", "ผลที่ได้รับ"),
+    "number": ("ข้อที่", "ลำดับที่", "ลำดับ", "ที่"),
+    "measure": (
+        "มาตรการ/แนวทาง",
+        "มาตรการ",
+        "แนวทาง",
+        "ประเด็น",
+        "แผนงาน/โครงการ/กิจกรรม",
+        "โครงการ/กิจกรรม",
+        "มาตรการ/โครงการ",
+        "มาตรการป้องกัน",
+    ),
+    "methods": (
+        "วิธีดำเนินการ",
+        "ขั้นตอน/วิธีการ",
+        "วิธีการ",
+        "ขั้นตอน",
+        "กิจกรรม",
+        "วิธีการดำเนินงาน",
+        "ขั้นตอนการดำเนินการ",
+        "แนวทางการดำเนินการ",
+    ),
+    "responsible": (
+        "ผู้รับผิดชอบ",
+        "หน่วยงานรับผิดชอบ",
+        "หน่วยงานที่รับผิดชอบ",
+        "ผู้รับผิดชอบ/หน่วยงาน",
+    ),
+    "period": ("ระยะเวลาดำเนินการ", "ระยะเวลา", "กรอบระยะเวลา", "ห้วงเวลา", "ช่วงเวลา"),
+    "results": (
+        "ผลการดำเนินงาน",
+        "ผลการดำเนินการ",
+        "ผลการปฏิบัติ",
+        "ผลการปฏิบัติตามมาตรการ",
+    ),
+    "outcomes": (
+        "ผลลัพธ์/ความสำเร็จ",
+        "ผลลัพธ์",
+        "ความสำเร็จ",
+        "ผลสัมฤทธิ์",
+        "ผลที่ได้รับ",
+        "ผลที่คาดว่าจะได้รับ",
+    ),
+    "budget": ("งบประมาณ", "งบประมาณ(บาท)", "งบประมาณที่ใช้"),
+    "indicators": ("ตัวชี้วัด", "ตัวชี้วัดความสำเร็จ", "เป้าหมาย/ตัวชี้วัด"),
 }
+# Fields a measures table must show besides the measure itself (the others are optional).
+CORE_FIELDS = ("methods", "responsible", "period", "results", "outcomes")
 _SKELETONS = {f: tuple(skeleton(s) for s in words) for f, words in SYNONYMS.items()}
 _MATCH_THRESHOLD = 0.75
 # A header cell is a few words; a long cell that merely contains "มาตรการ" is content.
 _MAX_HEADER_SKELETON = 24
 
-CATEGORY_RE = re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S)
-MEASURE_NUMBER_RE = re.compile(r"^\s*(\d{1,2}(?:\.\d{1,2})*)\.?(?=\s|$|[^\d.])\s*(.*)$", re.S)
+# Category rows: "(๑) …", "ด้านที่ ๑ …", "กลยุทธ์ที่ ๑ : …", "ประเด็นที่ ๑ …"; and "๑. …", which is
+# a category only when the measures under it are numbered "๑.๑" (see _confirm_categories).
+_LABELS = "ด้านที่|กลยุทธ์ที่|ประเด็นที่|ยุทธศาสตร์ที่|มิติที่|หมวดที่|เรื่องที่|ส่วนที่|แผนงานที่"
+CATEGORY_RES = (
+    re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
+    re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),
+)
+DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
 
 
 def _field_score(header: str, field_name: str) -> float:
@@ -56,7 +103,8 @@ def map_header(row: Row) -> dict[int, str] | None:
     for _score, col, f in sorted(candidates, reverse=True):
         if col not in mapping and f not in mapping.values():
             mapping[col] = f
-    if "measure" not in mapping.values() or len(mapping) < 3:
+    core = sum(f in CORE_FIELDS for f in mapping.values())
+    if "measure" not in mapping.values() or core < 2:
         return None
     return mapping
 
@@ -66,6 +114,8 @@ class CategoryRow:
     number: int | None
     title: str
     page: int | None
+    # A "๑. …" row: a category if measures numbered "๑.๑" follow, else a measure (this row).
+    tentative: Row | None = None
 
 
 @dataclass
@@ -93,17 +143,21 @@ def _category(row: Row) -> CategoryRow | None:
     if len(filled) != 1:
         return None
     text = join_wrapped(filled[0].lines)
-    match = CATEGORY_RE.match(to_arabic(text))
-    if match is None:
-        return None
-    title = CATEGORY_RE.match(text)
-    return CategoryRow(int(match.group(1)), (title.group(2) if title else text).strip(), row.page)
+    plain = to_arabic(text)  # same length: match positions carry over to the text as written
+    for pattern in CATEGORY_RES:
+        match = pattern.match(plain)
+        if match:
+            return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page)
+    match = DOTTED_CATEGORY_RE.match(plain)
+    if match and row.cells and row.cells[0] is filled[0]:
+        return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page, row)
+    return None
 
 
 def _starts_measure(cell: Cell | None) -> bool:
     if cell is None or cell.empty:
         return False
-    return MEASURE_NUMBER_RE.match(to_arabic(cell.lines[0])) is not None
+    return measure_number(cell.lines[0])[0] is not None
 
 
 def _append(target: Cell, more: Cell, wrap: bool) -> None:
@@ -148,7 +202,27 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
         _stitch(rows, body, header, header_text)
     if header is None:
         return None
-    return MeasuresTable(header, header_text, rows, used)
+    return MeasuresTable(header, header_text, _confirm_categories(rows, header, header_text), used)
+
+
+def _confirm_categories(
+    rows: list[LogicalRow], header: dict[int, str], header_text: dict[int, str]
+) -> list[LogicalRow]:
+    """Keep a tentative "๑. …" category only if the next measure is numbered "๑.x"."""
+    out: list[LogicalRow] = []
+    for i, row in enumerate(rows):
+        if isinstance(row, CategoryRow) and row.tentative is not None:
+            following = next((r for r in rows[i + 1 :] if isinstance(r, MeasureRow)), None)
+            number = None
+            if following is not None and "measure" in following.cells:
+                number = measure_number(following.cells["measure"].lines[0])[0]
+            if number is None or not number.startswith(f"{row.number}."):
+                measures: list[LogicalRow] = []
+                _stitch(measures, [row.tentative], header, header_text, categories=False)
+                out.extend(measures)
+                continue
+        out.append(row)
+    return out
 
 
 def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
@@ -161,11 +235,15 @@ def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
 
 
 def _stitch(
-    rows: list[LogicalRow], body: list[Row], header: dict[int, str], header_text: dict[int, str]
+    rows: list[LogicalRow],
+    body: list[Row],
+    header: dict[int, str],
+    header_text: dict[int, str],
+    categories: bool = True,
 ) -> None:
     measure_col = next(c for c, f in header.items() if f == "measure")
     for i, row in enumerate(body):
-        category = _category(row)
+        category = _category(row) if categories else None
         if category is not None:
             rows.append(category)
             continue

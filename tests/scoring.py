@@ -23,12 +23,15 @@ TEXT = (
     "outcomes",
 )
 
+OPTIONAL = ("budget", "indicators", "extra")
 _TH = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
 
 
 def fold(value: Any) -> Any:
     if isinstance(value, list):
         return [fold(v) for v in value]
+    if isinstance(value, dict):
+        return {fold(k): fold(v) for k, v in value.items()}
     if not isinstance(value, str):
         return value
     text = unicodedata.normalize("NFC", value).translate(_TH).replace("\u0e4d\u0e32", "\u0e33")
@@ -46,6 +49,9 @@ def fields(report: dict[str, Any]) -> dict[str, Any]:
         out[f"{i} category_title"] = c["title"]
         for key in ("number", "title", "responsible", "methods", "results", "outcomes", "score"):
             out[f"{i} {key}"] = m.get(key)
+        for key in ("budget", "indicators", "extra"):  # only where the truth states them
+            if key in m:
+                out[f"{i} {key}"] = m[key]
         out[f"{i} period_start"] = str(period.get("start"))[:10] if period.get("start") else None
         out[f"{i} period_end"] = str(period.get("end"))[:10] if period.get("end") else None
     return {k: fold(v) for k, v in out.items()}
@@ -53,6 +59,7 @@ def fields(report: dict[str, Any]) -> dict[str, Any]:
 
 def misses(truth: dict[str, Any], got: dict[str, Any], kinds: tuple[str, ...]) -> list[str]:
     want, have = fields(truth), fields(got)
+    have = {k: v for k, v in have.items() if k in want or k.split(" ")[-1] not in OPTIONAL}
     wanted = [k for k in want if k.split(" ")[-1] in kinds or k in kinds]
     return [f"{k}: want {want[k]!r}, got {have.get(k)!r}" for k in wanted if want[k] != have.get(k)]
 

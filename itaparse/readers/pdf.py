@@ -89,9 +89,19 @@ def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
         r = bisect.bisect_right(tops, cy) - 1
         if r < 0 or cy > rows[r].bbox[3]:
             continue
-        for c, bbox in enumerate(rows[r].cells):
-            if bbox is not None and bbox[0] <= cx <= bbox[2] and bbox[1] <= cy <= bbox[3]:
-                bins.setdefault((r, c), []).append(ch)
+        # The row under the character first; then rows above, whose cell may be merged down
+        # over this one (pdfplumber lists a vertically merged cell in its first row only).
+        for rr in range(r, -1, -1):
+            c = next(
+                (
+                    c
+                    for c, b in enumerate(rows[rr].cells)
+                    if b is not None and b[0] <= cx <= b[2] and b[1] <= cy <= b[3]
+                ),
+                None,
+            )
+            if c is not None:
+                bins.setdefault((rr, c), []).append(ch)
                 break
     cells = [
         [

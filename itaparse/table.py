@@ -90,6 +90,11 @@ def _field_score(header: str, field_name: str) -> float:
 
 def map_header(row: Row) -> dict[int, str] | None:
     """Column index -> field for a header row; None when the row is not a measures header."""
+    return map_header_scored(row)[0]
+
+
+def map_header_scored(row: Row) -> tuple[dict[int, str] | None, float]:
+    """map_header, and how well the row's labels matched (the sum of the mapped scores)."""
     candidates = []
     for col, cell in enumerate(row.cells):
         if cell is None or cell.empty:
@@ -100,13 +105,15 @@ def map_header(row: Row) -> dict[int, str] | None:
             if score >= _MATCH_THRESHOLD:
                 candidates.append((score, col, f))
     mapping: dict[int, str] = {}
-    for _score, col, f in sorted(candidates, reverse=True):
+    total = 0.0
+    for score, col, f in sorted(candidates, reverse=True):
         if col not in mapping and f not in mapping.values():
             mapping[col] = f
+            total += score
     core = sum(f in CORE_FIELDS for f in mapping.values())
     if "measure" not in mapping.values() or core < 2:
-        return None
-    return mapping
+        return None, total
+    return mapping, total
 
 
 @dataclass
@@ -135,6 +142,12 @@ class MeasuresTable:
     header_text: dict[int, str]  # column -> header text as written
     rows: list[LogicalRow]
     tables_used: int
+
+
+def is_category_text(text: str) -> bool:
+    """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
+    plain = to_arabic(text)
+    return any(pattern.match(plain) for pattern in CATEGORY_RES)
 
 
 def _category(row: Row) -> CategoryRow | None:

@@ -20,6 +20,7 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
 from itaparse.errors import CorruptDocumentError, PasswordError
+from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.thai.codemap import decide
@@ -120,16 +121,37 @@ def _inside(ch: Char, box: BBox) -> bool:
 
 
 def _raw_page(number: int, page: Any) -> _RawPage:
+    """The page's ruled tables and its other lines."""
     chars = [c for c in chars_with_codes(page) if c.get("upright", True)]
     found = page.find_tables()
     boxes = [t.bbox for t in found]
     blocks: list[tuple[float, Line | _RawTable]] = []
     for t in found:
         blocks.append((t.bbox[1], _table(t, (c for c in chars if _inside(c, t.bbox)))))
-    outside = [c for c in chars if not any(_inside(c, b) for b in boxes)]
-    blocks.extend((line[0]["top"], line) for line in _group_lines(outside))
+    outside = _group_lines([c for c in chars if not any(_inside(c, b) for b in boxes)])
+    blocks.extend((line[0]["top"], line) for line in outside)
     blocks.sort(key=lambda b: b[0])
     return _RawPage(number, blocks)
+
+
+def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
+    """Pages without ruled tables may hold one drawn without borders: read the lines' repaired
+    text for it (row starts and labels need it), and put the table in place of its lines."""
+    runs_on = None
+    for page in pages:
+        if any(isinstance(block, _RawTable) for _top, block in page.blocks):
+            runs_on = None
+            continue
+        lines = [block for _top, block in page.blocks if not isinstance(block, _RawTable)]
+        table = borderless.find(lines, runs_on, lambda line: _render(line, mapping, repair))
+        if table is None:
+            runs_on = None
+            continue
+        rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i not in table.used]
+        page.blocks = sorted(
+            [*rest, (table.bbox[1], _RawTable(table.rows, table.bbox))], key=lambda b: b[0]
+        )
+        runs_on = table.columns if table.open_ended else None
 
 
 def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:
@@ -200,4 +222,6 @@ def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Gr
         # Closing a broken PDF can raise too; that must not replace the error above.
         with contextlib.suppress(Exception):
             pdf.close()
-    return _grid(pages, decide(_lines_of(pages)) if repair else {}, repair)
+    mapping = decide(_lines_of(pages)) if repair else {}
+    _find_borderless(pages, mapping, repair)
+    return _grid(pages, mapping, repair)

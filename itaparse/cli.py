@@ -12,6 +12,8 @@ import typer
 from typer.core import TyperGroup
 
 from itaparse import __version__
+from itaparse.diagnose import debug_images, inspect_document
+from itaparse.diagnose import render as render_inspection
 from itaparse.errors import ItaparseError
 from itaparse.export import FORMATS, encode, format_for, render, write_atomic
 from itaparse.models import ParseWarning, Report
@@ -149,6 +151,29 @@ def text(
         sys.stdout.write(content)
     else:
         write_atomic(output, content.encode("utf-8"))
+
+
+@app.command()
+def inspect(
+    file: Annotated[Path, typer.Argument(help="Report file (.pdf, .docx, .doc).")],
+    debug_dir: Annotated[
+        Path | None,
+        typer.Option("--debug-dir", help="Write one PNG per PDF page with the tables drawn."),
+    ] = None,
+    password: Annotated[
+        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
+    ] = None,
+) -> None:
+    """Show what the parser saw: tables and header mapping, stitched rows, measures, warnings."""
+    try:
+        seen = inspect_document(file, password=password)
+        images = debug_images(seen, debug_dir, password) if debug_dir else []
+    except ItaparseError as error:
+        raise _fail(error) from None
+    sys.stdout.write(render_inspection(seen))
+    if debug_dir is not None:
+        note = f"{len(images)} page images in {debug_dir}" if images else "no page images "
+        typer.echo(note if images else note + "(they are drawn for PDFs only)", err=True)
 
 
 @app.command()

@@ -141,7 +141,7 @@ class MeasuresTable:
     header: dict[int, str]  # column -> field
     header_text: dict[int, str]  # column -> header text as written
     rows: list[LogicalRow]
-    tables_used: int
+    tables: list[int]  # indexes in grid.tables of the tables it was read from
 
 
 def is_category_text(text: str) -> bool:
@@ -194,8 +194,8 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     header_text: dict[int, str] = {}
     n_cols = 0
     rows: list[LogicalRow] = []
-    used = 0
-    for table in grid.tables:
+    used: list[int] = []
+    for number, table in enumerate(grid.tables):
         index, mapping = _find_header(table)
         if header is None:
             if mapping is None:
@@ -211,7 +211,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
         elif mapping is None and table.n_cols != n_cols:
             continue
         body = [r for r in table.rows[index + 1 :] if map_header(r) is None]
-        used += 1
+        used.append(number)
         _stitch(rows, body, header, header_text)
     if header is None:
         return None

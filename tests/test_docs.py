@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 
+import pytest
 from conftest import ROOT
 
 
@@ -25,3 +26,17 @@ def test_quickstart_sample_exists() -> None:
     setup, _ = _opening_commands()
     words = shlex.split(setup.split(" && itaparse ")[1])
     assert (ROOT / words[0]).is_file()
+
+
+def test_readme_inspect_output_is_current(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from itaparse.cli import app
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    shown = re.search(r"On `(samples/[^`]+)`:\n\n```\n(.+?)```", readme, re.S)
+    assert shown is not None
+    monkeypatch.chdir(ROOT)
+    result = CliRunner().invoke(app, ["inspect", shown.group(1)])
+    assert result.stdout == shown.group(2)
+    assert (ROOT / "docs" / "inspect-borderless-page-3.png").exists()

@@ -69,7 +69,7 @@ def _pages() -> Grid:
 
 def test_rows_cut_by_page_breaks_are_stitched_cell_by_cell() -> None:
     table = find_measures_table(_pages())
-    assert table is not None and table.tables_used == 3
+    assert table is not None and table.tables == [1, 2, 3]
     category, first, second = table.rows
     assert isinstance(category, CategoryRow) and (category.number, category.title) == (1, "หมวดแรก")
     assert isinstance(first, MeasureRow) and isinstance(second, MeasureRow)

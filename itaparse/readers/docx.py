@@ -37,7 +37,7 @@ def _table(table: DocxTable) -> Table:
             cells.append(Cell() if merged_below else _cell(tc, table))
             cells.extend([None] * (tc.grid_span - 1))
         rows.append(Row(cells))
-    return Table(rows)
+    return Table(rows, strategy="word")
 
 
 def read_docx(path: Path) -> Grid:

@@ -46,6 +46,8 @@ class Table:
     rows: list[Row]
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
+    strategy: str = "ruled"  # ruled (lines drawn), borderless (text alignment), word (DOCX)
+    edges: list[float] = field(default_factory=list)  # column edges found by borderless
 
     @property
     def n_cols(self) -> int:
@@ -61,6 +63,8 @@ class Grid:
     blocks: list[tuple[int | None, str | Table]]  # (1-based page or None, line or table)
     # Per page (PDF only): share of Thai tokens that are dictionary words, and their count.
     quality: list[tuple[float | None, int]] = field(default_factory=list)
+    # Text-layer repairs decided (PDF only): "font code N: 'old' -> 'new'".
+    repairs: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -42,6 +42,8 @@ class _RawTable:
 
     rows: list[list[list[Line] | None]]
     bbox: BBox
+    strategy: str = "ruled"
+    edges: list[float] = field(default_factory=list)
 
 
 @dataclass
@@ -149,7 +151,14 @@ def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair:
             continue
         rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i not in table.used]
         page.blocks = sorted(
-            [*rest, (table.bbox[1], _RawTable(table.rows, table.bbox))], key=lambda b: b[0]
+            [
+                *rest,
+                (
+                    table.bbox[1],
+                    _RawTable(table.rows, table.bbox, "borderless", table.columns.edges),
+                ),
+            ],
+            key=lambda b: b[0],
         )
         runs_on = table.columns if table.open_ended else None
 
@@ -165,7 +174,9 @@ def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:
     return lines
 
 
-def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> Grid:
+def _grid(
+    pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool, texts: dict[Key, str]
+) -> Grid:
     blocks: list[tuple[int | None, str | Table]] = []
     quality: list[tuple[float | None, int]] = []
     for page in pages:
@@ -183,14 +194,19 @@ def _grid(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> G
                         page_text.extend(lines)
                         cells.append(Cell([lines] if lines else []))
                     rows.append(Row(cells, page=page.number))
-                blocks.append((page.number, Table(rows, page=page.number, bbox=block.bbox)))
+                table = Table(rows, page.number, block.bbox, block.strategy, block.edges)
+                blocks.append((page.number, table))
             else:
                 text = _render(block, mapping, repair)
                 if text:
                     page_text.append(text)
                     blocks.append((page.number, text))
         quality.append(token_share("\n".join(page_text)))
-    return Grid(format="pdf", pages=len(pages), blocks=blocks, quality=quality)
+    repairs = [
+        f"{font} code {code}: {texts[(font, code)]!r} -> {new!r}"
+        for (font, code), new in mapping.items()
+    ]
+    return Grid("pdf", len(pages), blocks, quality, repairs)
 
 
 def _unwrap(exc: BaseException) -> BaseException:
@@ -222,6 +238,8 @@ def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Gr
         # Closing a broken PDF can raise too; that must not replace the error above.
         with contextlib.suppress(Exception):
             pdf.close()
-    mapping = decide(_lines_of(pages)) if repair else {}
+    lines = _lines_of(pages)
+    mapping = decide(lines) if repair else {}
     _find_borderless(pages, mapping, repair)
-    return _grid(pages, mapping, repair)
+    texts = {(c["fontname"], c["code"]): str(c["text"]) for ln in lines for c in ln if "code" in c}
+    return _grid(pages, mapping, repair, texts)

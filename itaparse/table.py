@@ -297,9 +297,10 @@ def _stitch(
         for col, cell in enumerate(row.cells):
             if cell is None:
                 continue
+            source = cell.above if cell.empty and cell.above is not None else cell
             f = header.get(col)
             if f:
-                cells[f] = Cell([list(p) for p in cell.paragraphs])
-            elif not cell.empty:
-                extra[header_text.get(col, f"column {col + 1}")] = cell
+                cells[f] = Cell([list(p) for p in source.paragraphs])
+            elif not source.empty:
+                extra[header_text.get(col, f"column {col + 1}")] = source
         rows.append(MeasureRow(cells, extra, [row.page] if row.page is not None else []))

@@ -9,6 +9,7 @@ from scoring import recall_precision
 from test_repair import _docx_text
 from typer.testing import CliRunner
 
+import itaparse
 from itaparse.cli import app
 from itaparse.text import extract_text
 from itaparse.thai.dictionary import token_share
@@ -46,3 +47,17 @@ def test_scan_without_text_layer_is_a_clear_error() -> None:
     assert result.stderr == (
         f"error: {path}: the PDF has no text layer (a scan?); itaparse cannot read scans yet\n"
     )
+
+
+def test_hospital_measures_table_reads_as_measures() -> None:
+    # Columns ข้อที่, มาตรการป้องกันการรับสินบน, กลุ่มเป้าหมาย, …; items 1.1 under measure 1; the
+    # follow-up period is one cell merged down over all five measures.
+    path = shared("realworld", "word2019-bribery-measures-monitoring-2567.pdf")
+    report = itaparse.parse(path)
+    measures = report.measures
+    assert [m.number for m in measures] == ["1", "2", "3", "4", "5"]
+    assert measures[1].title == "มาตรการการใช้รถราชการ"
+    assert measures[1].methods[0].startswith("ประกาศโรงพยาบาลน้ำยืน เรื่อง ระเบียบการใช้รถราชการ")
+    assert all(m.period.text == "รอบ 12 เดือน" for m in measures)
+    assert measures[0].extra["กลุ่มเป้าหมาย"] == "เจ้าหน้าที่รพ.น้ำยืน"
+    assert (report.agency, report.fiscal_year) == ("โรงพยาบาลน้ำยืน", 2567)

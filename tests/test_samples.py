@@ -61,3 +61,13 @@ def test_pdf_pages_recorded(name: str) -> None:
     pages = [m.pages for m in report.measures]
     assert all(pages), "every measure records its pages"
     assert any(len(p) > 1 for p in pages), "some row in each sample is cut by a page break"
+
+
+def test_borderless_category_row_falls_last_on_a_page() -> None:
+    from itaparse.readers import read_grid
+
+    grid = read_grid(SAMPLES / "landscape-waree-borderless.pdf")
+    last_rows = {t.page: t.rows[-1] for t in grid.tables}
+    assert last_rows[6].cells[0] is not None and last_rows[6].cells[1:] == [None] * 5
+    report = itaparse.parse(SAMPLES / "landscape-waree-borderless.pdf")
+    assert report.categories[3].number == 4 and report.categories[3].measures[0].pages == [7]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.table import CategoryRow, MeasureRow, find_measures_table, map_header
 
@@ -86,3 +88,64 @@ def test_no_measures_table() -> None:
         format="docx", pages=None, blocks=[(None, Table([row(["ก", "ข"]), row(["1", "2"])]))]
     )
     assert find_measures_table(grid) is None
+
+
+def test_category_row_last_on_a_page_heads_the_next_pages_measures() -> None:
+    page1 = Table(
+        [
+            row(DAMAGED, 1),
+            row(["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 1),
+            row(["ด้านที่ ๒ หมวดสอง", None, None, None, None, None], 1),
+        ],
+        page=1,
+    )
+    page2 = Table(
+        [row(["๑. มาตรการสอง", "๑. ทำ", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 2)], page=2
+    )  # no header on the second page
+    table = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert table is not None
+    kinds = [(type(r).__name__, getattr(r, "number", None)) for r in table.rows]
+    assert kinds == [("MeasureRow", None), ("CategoryRow", 2), ("MeasureRow", None)]
+
+
+def test_dotted_row_is_a_category_only_above_decimal_measures() -> None:
+    decimal = Table(
+        [
+            row(HEADER),
+            row(["๑. หมวดแรก", "", "", "", "", ""]),
+            row(["๑.๑ มาตรการ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+        ]
+    )
+    plain = Table(
+        [
+            row(HEADER),
+            row(["๑. มาตรการที่ยังไม่มีผล", "", "", "", "", ""]),
+            row(["๒. มาตรการ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+        ]
+    )
+    first = find_measures_table(Grid("docx", None, [(None, decimal)]))
+    second = find_measures_table(Grid("docx", None, [(None, plain)]))
+    assert first is not None and second is not None
+    assert [type(r).__name__ for r in first.rows] == ["CategoryRow", "MeasureRow"]
+    assert [type(r).__name__ for r in second.rows] == ["MeasureRow", "MeasureRow"]
+
+
+def test_cell_merged_down_over_two_measures_belongs_to_both(tmp_path: Path) -> None:
+    import docx
+
+    from itaparse import parse
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=6)
+    for cell, label in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = label
+    for r, title in ((1, "๑. มาตรการแรก"), (2, "๒. มาตรการสอง")):
+        values = [title, "๑. ทำ", "กองคลัง", "", "๑. ผล", "- ได้ ๙๐ คะแนน"]
+        for cell, value in zip(table.rows[r].cells, values, strict=True):
+            cell.text = value
+    merged = table.cell(1, 3).merge(table.cell(2, 3))
+    merged.text = "ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘"
+    document.save(str(tmp_path / "merged.docx"))
+    measures = parse(tmp_path / "merged.docx").measures
+    assert [m.period.text for m in measures] == ["ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘"] * 2
+    assert [m.responsible for m in measures] == ["กองคลัง", "กองคลัง"]

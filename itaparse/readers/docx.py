@@ -31,10 +31,12 @@ def _table(table: DocxTable) -> Table:
     for tr in table._tbl.tr_lst:
         cells: list[Cell | None] = []
         for tc in tr.tc_lst:
-            # A vertically merged cell's content lives in its first row; the rows below show
-            # an empty cell there, which the stitcher reads as "continues the row above".
-            merged_below = tc.vMerge == "continue"
-            cells.append(Cell() if merged_below else _cell(tc, table))
+            if tc.vMerge == "continue":  # merged down from the cell above (see Cell.above)
+                above = rows[-1].cells[len(cells)] if rows else None
+                top = above.above or above if above is not None else None
+                cells.append(Cell(above=top))
+            else:
+                cells.append(_cell(tc, table))
             cells.extend([None] * (tc.grid_span - 1))
         rows.append(Row(cells))
     return Table(rows, strategy="word")

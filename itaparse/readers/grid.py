@@ -15,6 +15,9 @@ Paragraph = list[str]
 @dataclass
 class Cell:
     paragraphs: list[Paragraph] = field(default_factory=list)
+    # Set where a cell above is merged down over this position: its content belongs to every
+    # measure the merge spans, but to a row that continues the same measure it adds nothing.
+    above: Cell | None = None
 
     @property
     def lines(self) -> list[str]:

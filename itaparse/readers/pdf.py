@@ -44,6 +44,7 @@ class _RawTable:
     bbox: BBox
     strategy: str = "ruled"
     edges: list[float] = field(default_factory=list)
+    merged_down: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> row
 
 
 @dataclass
@@ -113,7 +114,21 @@ def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
         ]
         for r, row in enumerate(rows)
     ]
-    return _RawTable(cells, tuple(found.bbox))
+    merged_down = {}
+    for r, row in enumerate(rows):
+        for c, bbox in enumerate(row.cells):
+            if bbox is None:
+                top = next(
+                    (
+                        rr
+                        for rr in range(r - 1, -1, -1)
+                        if c < len(rows[rr].cells) and rows[rr].cells[c] is not None
+                    ),
+                    None,
+                )
+                if top is not None and rows[top].cells[c][3] > row.bbox[1] + 1:
+                    merged_down[(r, c)] = top
+    return _RawTable(cells, tuple(found.bbox), merged_down=merged_down)
 
 
 def _inside(ch: Char, box: BBox) -> bool:
@@ -194,6 +209,8 @@ def _grid(
                         page_text.extend(lines)
                         cells.append(Cell([lines] if lines else []))
                     rows.append(Row(cells, page=page.number))
+                for (r, c), top in block.merged_down.items():
+                    rows[r].cells[c] = Cell(above=rows[top].cells[c])
                 table = Table(rows, page.number, block.bbox, block.strategy, block.edges)
                 blocks.append((page.number, table))
             else:

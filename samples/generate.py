@@ -132,8 +132,13 @@ def _measures_table(document: Any, s: Sample) -> Table:
     table.style = "Table Grid" if s.layout.borders else None
     for cell, column in zip(table.rows[0].cells, columns, strict=True):
         _fill(cell, [s.layout.labels.get(column, DEFAULT_LABELS[column])], bold=True)
+    _widths(table, s)
     if s.layout.repeat_header:
         _repeat_header(table.rows[0])
+    if s.layout.widths_cm:  # narrow columns wrap even short names ("สำนัก" / "ปลัด")
+        table.autofit = False
+        for col, column in enumerate(columns):
+            table.columns[col].width = Cm(s.layout.widths_cm[column])
     for cn, category in enumerate(s.categories, 1):
         row = table.add_row()
         label = _category_label(s, cn, category.title)
@@ -145,6 +150,7 @@ def _measures_table(document: Any, s: Sample) -> Table:
             if not m.split_rows:
                 for cell, paras in zip(table.add_row().cells, texts, strict=True):
                     _fill(cell, paras)
+                _widths(table, s)
                 continue
             # One measure over two table rows: single-valued columns merged down.
             top, bottom = table.add_row().cells, table.add_row().cells
@@ -158,6 +164,13 @@ def _measures_table(document: Any, s: Sample) -> Table:
                     _vmerge(top[col], "restart")
                     _vmerge(bottom[col], "continue")
     return table
+
+
+def _widths(table: Table, s: Sample) -> None:
+    """Word takes cell widths, not column widths: set them on the newest row."""
+    for cell, column in zip(table.rows[-1].cells, s.layout.columns, strict=True):
+        if column in s.layout.widths_cm:
+            cell.width = Cm(s.layout.widths_cm[column])
 
 
 def _small_table(document: Any, rows: list[tuple[str, ...]], borders: bool = True) -> None:

@@ -56,6 +56,7 @@ class Layout:
     repeat_header: bool = True
     borders: bool = True
     extra_tables: tuple[str, ...] = ()  # "toc", "signature"
+    widths_cm: dict[str, float] = field(default_factory=dict)  # fixed column widths
 
 
 @dataclass
@@ -480,6 +481,15 @@ SAMPLES = [
             category="กลยุทธ์ที่ {n} : ",
             measure_numbers="kho",
             extra_tables=("signature",),
+            widths_cm={
+                "measure": 3.0,
+                "objective": 2.6,
+                "methods": 3.2,
+                "responsible": 1.5,
+                "period": 2.0,
+                "results": 3.2,
+                "outcomes": 2.4,
+            },
         ),
     ),
     Sample(

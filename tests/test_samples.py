@@ -71,3 +71,12 @@ def test_borderless_category_row_falls_last_on_a_page() -> None:
     assert last_rows[6].cells[0] is not None and last_rows[6].cells[1:] == [None] * 5
     report = itaparse.parse(SAMPLES / "landscape-waree-borderless.pdf")
     assert report.categories[3].number == 4 and report.categories[3].measures[0].pages == [7]
+
+
+def test_narrow_column_wraps_a_short_name_and_it_is_rejoined() -> None:
+    from itaparse.readers import read_grid
+
+    path = SAMPLES / "portrait-sawasdee-strategy-narrow.pdf"
+    cells = [c.lines for t in read_grid(path).tables for r in t.rows for c in r.cells if c]
+    assert ["สำนัก", "ปลัด"] in cells
+    assert itaparse.parse(path).measures[0].responsible == "สำนักปลัด"

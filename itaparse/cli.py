@@ -12,12 +12,12 @@ import typer
 from typer.core import TyperGroup
 
 from itaparse import __version__
+from itaparse.batch import parse_many
 from itaparse.diagnose import debug_images, inspect_document
 from itaparse.diagnose import render as render_inspection
 from itaparse.errors import ItaparseError
-from itaparse.export import FORMATS, encode, format_for, render, write_atomic
+from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
 from itaparse.models import ParseWarning, Report
-from itaparse.report import parse as parse_report
 from itaparse.text import extract_text
 
 
@@ -36,7 +36,7 @@ app = typer.Typer(
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
-    help="Turn Thai ITA measures reports (PDF, DOCX) into JSON or CSV.\n\n"
+    help="Turn Thai ITA measures reports (PDF, DOCX, DOC) into JSON, CSV or Parquet.\n\n"
     "Usage: itaparse REPORT.pdf -o out.json  (same as: itaparse parse …)",
 )
 
@@ -105,7 +105,9 @@ def parse(
     ] = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No warnings on stderr.")] = False,
 ) -> None:
-    """Parse ITA measures reports into JSON (one report) or CSV (one row per measure)."""
+    """Parse ITA measures reports into JSON (one report, or a list) or CSV/Parquet (one row per
+    measure). With several files, a file that fails is reported and the others are written;
+    the exit status is then 1."""
     if fmt is not None and fmt not in FORMATS:
         raise typer.BadParameter(
             f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="'--format'"
@@ -116,20 +118,41 @@ def parse(
             f"cannot tell the format from {output.name!r}; use --format",
             param_hint="'-o'",
         )
-    reports = []
-    for path in files:
-        try:
-            report = parse_report(path, password=password)
-        except ItaparseError as error:
-            raise _fail(error) from None
+    if chosen == "parquet" and output is None:
+        raise typer.BadParameter("Parquet is binary: give an output file", param_hint="'-o'")
+
+    def progress(n: int, total: int, path: Path, outcome: Report | ItaparseError) -> None:
+        if isinstance(outcome, ItaparseError):
+            typer.echo(f"error: {outcome}", err=True)
+            return
         if not quiet:
-            _warn(report)
-        reports.append(report)
-    text = render(reports, chosen)
+            _warn(outcome)
+            if total > 1:
+                typer.echo(f"[{n}/{total}] {path}: {len(outcome.measures)} measures", err=True)
+
+    result = parse_many(files, password=password, progress=progress)
+    if not result.reports:
+        raise typer.Exit(1)
+    try:
+        data = render(result.reports, chosen)
+    except ImportError as exc:  # pandas without pyarrow
+        typer.echo(
+            f"error: Parquet output needs pyarrow: pip install 'itaparse[parquet]' ({exc})",
+            err=True,
+        )
+        raise typer.Exit(1) from None
     if output is None:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(data.removeprefix(CSV_BOM))
+        sys.stdout.flush()
     else:
-        write_atomic(output, encode(text, chosen))
+        write_atomic(output, data)
+    if result.failures:
+        typer.echo(
+            f"error: {len(result.failures)} of {len(files)} files failed; "
+            f"the output holds the other {len(result.reports)}",
+            err=True,
+        )
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from itaparse.errors import ItaparseError
-from itaparse.models import Report
+from itaparse.models import Report, measure_tag
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid, Table
 from itaparse.report import build_report
@@ -104,8 +104,7 @@ def render(inspection: Inspection) -> str:
             out.append("")
             out.append(f"rows stitched across pages: {len(stitched)}")
             for c, m in stitched:
-                tag = f"{c.number}.{m.number}" if c.number else m.number
-                out.append(f"  measure {tag}: {_pages(m.pages)}")
+                out.append(f"  measure {measure_tag(c, m)}: {_pages(m.pages)}")
         out.append("")
         out.append(
             f"metadata: agency={r.agency!r} district={r.district!r} "

@@ -13,7 +13,8 @@ from typing import Any
 
 from itaparse.models import Report
 
-FORMATS = ("json", "csv")
+FORMATS = ("json", "csv", "parquet")
+CSV_BOM = "\ufeff".encode()
 
 CSV_COLUMNS = (
     "source",
@@ -81,17 +82,24 @@ def to_dataframe(reports: Iterable[Report]) -> Any:
     return pd.DataFrame(list(measure_rows(reports)), columns=list(CSV_COLUMNS))
 
 
-def encode(text: str, fmt: str) -> bytes:
-    # The BOM makes Excel read the CSV as UTF-8 instead of the locale's code page.
-    return text.encode("utf-8-sig" if fmt == "csv" else "utf-8")
+def to_parquet(reports: Iterable[Report]) -> bytes:
+    """The CSV's rows as Parquet (needs pyarrow: pip install 'itaparse[parquet]')."""
+    buffer = io.BytesIO()
+    to_dataframe(reports).to_parquet(buffer, index=False)
+    return buffer.getvalue()
 
 
-def render(reports: list[Report], fmt: str) -> str:
+def render(reports: list[Report], fmt: str) -> bytes:
+    """The reports in a format, as the bytes of a file."""
+    if fmt == "parquet":
+        return to_parquet(reports)
     if fmt == "csv":
-        return to_csv(reports)
+        # The BOM makes Excel read the CSV as UTF-8 instead of the locale's code page.
+        return CSV_BOM + to_csv(reports).encode("utf-8")
     if len(reports) == 1:
-        return to_json(reports[0])
-    return json.dumps([r.model_dump(mode="json") for r in reports], ensure_ascii=False, indent=2)
+        return to_json(reports[0]).encode("utf-8")
+    data = [r.model_dump(mode="json") for r in reports]
+    return (json.dumps(data, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def format_for(path: Path) -> str | None:

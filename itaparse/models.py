@@ -62,6 +62,13 @@ class Category(_Model):
     measures: list[Measure] = Field(default_factory=list)
 
 
+def measure_tag(category: Category, measure: Measure) -> str:
+    """'3.1' for measure 1 of category 3; a measure numbered '3.1' already says it."""
+    if category.number is None or measure.number.startswith(f"{category.number}."):
+        return measure.number
+    return f"{category.number}.{measure.number}"
+
+
 class ParseWarning(_Model):
     code: str = Field(description="Stable machine-readable code, e.g. no-score")
     message: str

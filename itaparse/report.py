@@ -7,7 +7,16 @@ from pathlib import Path
 
 from itaparse.errors import NoMeasuresTableError
 from itaparse.metadata import extract_metadata
-from itaparse.models import Category, Measure, PageQuality, ParseWarning, Period, Report, Source
+from itaparse.models import (
+    Category,
+    Measure,
+    PageQuality,
+    ParseWarning,
+    Period,
+    Report,
+    Source,
+    measure_tag,
+)
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
 from itaparse.semantics import (
@@ -111,7 +120,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         category = categories[-1]
         measure = _measure(row, len(category.measures) + 1, meta.fiscal_year)
         category.measures.append(measure)
-        tag = f"{category.number}.{measure.number}" if category.number else measure.number
+        tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
         if measure.score is None:
             warnings.append(

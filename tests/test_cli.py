@@ -134,3 +134,44 @@ def test_output_file_gets_ordinary_permissions(runner: CliRunner, tmp_path: Path
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask
     assert [p.name for p in tmp_path.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_batch_goes_on_past_a_bad_file(runner: CliRunner, tmp_path: Path) -> None:
+    good, other = SAMPLE, SAMPLES / "portrait-umpush-five-columns.docx"
+    bad = tmp_path / "empty.pdf"
+    bad.write_bytes(b"")
+    out = tmp_path / "all.csv"
+    result = runner.invoke(app, [str(good), str(bad), str(other), "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"warning: {good}: 1.1: no assessment score stated\n"
+        f"[1/3] {good}: 4 measures\n"
+        f"error: {bad}: the file is empty\n"
+        f"warning: {other}: 3.1: no assessment score stated\n"
+        f"[3/3] {other}: 6 measures\n"
+        "error: 1 of 3 files failed; the output holds the other 2\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["source"] for r in rows} == {str(good), str(other)} and len(rows) == 10
+
+
+def test_several_reports_as_json_are_a_list(runner: CliRunner) -> None:
+    result = runner.invoke(app, [str(SAMPLE), str(SAMPLE), "-q"])
+    assert result.exit_code == 0
+    assert [r["agency"] for r in json.loads(result.stdout)] == ["เทศบาลนครแม่สอด"] * 2
+
+
+def test_parquet(runner: CliRunner, tmp_path: Path) -> None:
+    import pandas as pd
+
+    out = tmp_path / "measures.parquet"
+    assert runner.invoke(app, [str(SAMPLE), "-o", str(out), "-q"]).exit_code == 0
+    frame = pd.read_parquet(out)
+    assert list(frame.columns)[:4] == ["source", "agency", "district", "province"]
+    assert frame["score"].tolist()[1:] == [89.75, 91.25, 95.5]
+    assert runner.invoke(app, [str(SAMPLE), "--format", "parquet"]).exit_code == 2
+
+
+def test_csv_on_stdout_has_no_bom(runner: CliRunner) -> None:
+    result = runner.invoke(app, [str(SAMPLE), "-f", "csv", "-q"])
+    assert result.stdout_bytes.startswith(b"source,")

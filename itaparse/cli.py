@@ -41,6 +41,10 @@ app = typer.Typer(
 )
 
 
+ReportFile = Annotated[Path, typer.Argument(help="Report file (.pdf, .docx, .doc).")]
+Password = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+
+
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"itaparse {__version__}")
@@ -100,9 +104,7 @@ def parse(
             help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else json.",
         ),
     ] = None,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: Password = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No warnings on stderr.")] = False,
 ) -> None:
     """Parse ITA measures reports into JSON (one report, or a list) or CSV/Parquet (one row per
@@ -157,13 +159,11 @@ def parse(
 
 @app.command()
 def text(
-    file: Annotated[Path, typer.Argument(help="Report file (.pdf, .docx).")],
+    file: ReportFile,
     output: Annotated[
         Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
     ] = None,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: Password = None,
 ) -> None:
     """Print the document's repaired plain text, in reading order (tables row by row)."""
     try:
@@ -178,14 +178,12 @@ def text(
 
 @app.command()
 def inspect(
-    file: Annotated[Path, typer.Argument(help="Report file (.pdf, .docx, .doc).")],
+    file: ReportFile,
     debug_dir: Annotated[
         Path | None,
         typer.Option("--debug-dir", help="Write one PNG per PDF page with the tables drawn."),
     ] = None,
-    password: Annotated[
-        str | None, typer.Option("--password", help="Password of an encrypted PDF.")
-    ] = None,
+    password: Password = None,
 ) -> None:
     """Show what the parser saw: tables and header mapping, stitched rows, measures, warnings."""
     try:
@@ -194,9 +192,10 @@ def inspect(
     except ItaparseError as error:
         raise _fail(error) from None
     sys.stdout.write(render_inspection(seen))
-    if debug_dir is not None:
-        note = f"{len(images)} page images in {debug_dir}" if images else "no page images "
-        typer.echo(note if images else note + "(they are drawn for PDFs only)", err=True)
+    if debug_dir is not None and images:
+        typer.echo(f"{len(images)} page images in {debug_dir}", err=True)
+    elif debug_dir is not None:
+        typer.echo("no page images (they are drawn for PDFs only)", err=True)
 
 
 @app.command()

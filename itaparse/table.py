@@ -121,8 +121,8 @@ class CategoryRow:
     number: int | None
     title: str
     page: int | None
-    # A "๑. …" row: a category if measures numbered "๑.๑" follow, else a measure (this row).
-    tentative: Row | None = None
+    # A "๑. …" row: a category only if measures numbered "๑.๑" follow (else a measure).
+    dotted: bool = False
 
 
 @dataclass
@@ -163,7 +163,7 @@ def _category(row: Row) -> CategoryRow | None:
             return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page)
     match = DOTTED_CATEGORY_RE.match(plain)
     if match and row.cells and row.cells[0] is filled[0]:
-        return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page, row)
+        return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page, True)
     return None
 
 
@@ -193,7 +193,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     header: dict[int, str] | None = None
     header_text: dict[int, str] = {}
     n_cols = 0
-    rows: list[LogicalRow] = []
+    body: list[tuple[Row, bool]] = []  # every body row, and whether it opens its table
     used: list[int] = []
     for number, table in enumerate(grid.tables):
         index, mapping = _find_header(table)
@@ -210,32 +210,23 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
             continue  # a table with a header of its own: not the measures table
         elif mapping is None and table.n_cols != n_cols:
             continue
-        body = [r for r in table.rows[index + 1 :] if map_header(r) is None]
+        rest = [r for r in table.rows[index + 1 :] if map_header(r) is None]
+        body.extend((row, k == 0) for k, row in enumerate(rest))
         used.append(number)
-        _stitch(rows, body, header, header_text)
     if header is None:
         return None
-    return MeasuresTable(header, header_text, _confirm_categories(rows, header, header_text), used)
+    return MeasuresTable(header, header_text, _stitch(body, header, header_text), used)
 
 
-def _confirm_categories(
-    rows: list[LogicalRow], header: dict[int, str], header_text: dict[int, str]
-) -> list[LogicalRow]:
-    """Keep a tentative "๑. …" category only if the next measure is numbered "๑.x"."""
-    out: list[LogicalRow] = []
-    for i, row in enumerate(rows):
-        if isinstance(row, CategoryRow) and row.tentative is not None:
-            following = next((r for r in rows[i + 1 :] if isinstance(r, MeasureRow)), None)
-            number = None
-            if following is not None and "measure" in following.cells:
-                number = measure_number(following.cells["measure"].lines[0])[0]
-            if number is None or not number.startswith(f"{row.number}."):
-                measures: list[LogicalRow] = []
-                _stitch(measures, [row.tentative], header, header_text, categories=False)
-                out.extend(measures)
-                continue
-        out.append(row)
-    return out
+def _decimal_follows(rest: list[tuple[Row, bool]], measure_col: int, number: int | None) -> bool:
+    """Whether the next measure below a '๑. …' row is numbered '๑.x' (the row is its category)."""
+    for row, _opens in rest:
+        cell = row.cells[measure_col] if measure_col < len(row.cells) else None
+        if cell is None or cell.empty:
+            continue
+        found = measure_number(cell.lines[0])[0]
+        return found is not None and found.startswith(f"{number}.")
+    return False
 
 
 def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
@@ -248,15 +239,18 @@ def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
 
 
 def _stitch(
-    rows: list[LogicalRow],
-    body: list[Row],
-    header: dict[int, str],
-    header_text: dict[int, str],
-    categories: bool = True,
-) -> None:
+    body: list[tuple[Row, bool]], header: dict[int, str], header_text: dict[int, str]
+) -> list[LogicalRow]:
+    """Body rows to categories and measures: rows that continue a measure (an empty first
+    cell, or a first cell at the top of a page that opens no new measure) join it."""
+    rows: list[LogicalRow] = []
     measure_col = next(c for c, f in header.items() if f == "measure")
-    for i, row in enumerate(body):
-        category = _category(row) if categories else None
+    for i, (row, opens_table) in enumerate(body):
+        category = _category(row)
+        if category is not None and category.dotted:
+            category = (
+                category if _decimal_follows(body[i + 1 :], measure_col, category.number) else None
+            )
         if category is not None:
             rows.append(category)
             continue
@@ -273,7 +267,7 @@ def _stitch(
         continues = isinstance(last, MeasureRow) and (
             first_cell is None
             or first_cell.empty
-            or (i == 0 and new_page and not _starts_measure(first_cell))
+            or (opens_table and new_page and not _starts_measure(first_cell))
         )
         if continues:
             assert isinstance(last, MeasureRow)
@@ -304,3 +298,4 @@ def _stitch(
             elif not source.empty:
                 extra[header_text.get(col, f"column {col + 1}")] = source
         rows.append(MeasureRow(cells, extra, [row.page] if row.page is not None else []))
+    return rows

@@ -149,3 +149,18 @@ def test_cell_merged_down_over_two_measures_belongs_to_both(tmp_path: Path) -> N
     measures = parse(tmp_path / "merged.docx").measures
     assert [m.period.text for m in measures] == ["ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘"] * 2
     assert [m.responsible for m in measures] == ["กองคลัง", "กองคลัง"]
+
+
+def test_dotted_row_followed_by_a_measure_without_title() -> None:
+    # Found by the fuzzer: the measure after a '๑. …' row had an empty measure cell.
+    grid = Table(
+        [
+            row(HEADER),
+            row(["๑. หมวดแรก", "", "", "", "", ""]),
+            row(["", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+            row(["", "๑. ทำอีก", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+        ]
+    )
+    table = find_measures_table(Grid("docx", None, [(None, grid)]))
+    assert table is not None
+    assert [type(r).__name__ for r in table.rows] == ["MeasureRow"]

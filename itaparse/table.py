@@ -66,7 +66,7 @@ _MATCH_THRESHOLD = 0.75
 _MAX_HEADER_SKELETON = 24
 
 # Category rows: "(๑) …", "ด้านที่ ๑ …", "กลยุทธ์ที่ ๑ : …", "ประเด็นที่ ๑ …"; and "๑. …", which is
-# a category only when the measures under it are numbered "๑.๑" (see _confirm_categories).
+# a category only when the measures under it are numbered "๑.๑" (see _decimal_follows).
 _LABELS = "ด้านที่|กลยุทธ์ที่|ประเด็นที่|ยุทธศาสตร์ที่|มิติที่|หมวดที่|เรื่องที่|ส่วนที่|แผนงานที่"
 CATEGORY_RES = (
     re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),

@@ -40,14 +40,20 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+SUB_ITEMS = "items under the measure title"
+
+
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure:
     title, number, sub_items = split_title(row.cells.get("measure"))
     numbered = cell_text(row.cells.get("number"))
     if numbered:
         number = measure_number(numbered)[0] or to_arabic(numbered).strip(" .")
     methods = split_items(row.cells.get("methods"))
+    extra = {k: v for k, v in ((k, cell_text(c)) for k, c in row.extra.items()) if v}
     if sub_items and not methods:  # items listed under the title stand for the methods
         methods = sub_items
+    elif sub_items:  # nothing in the table is dropped
+        extra[SUB_ITEMS] = "\n".join(sub_items)
     period_text = cell_text(row.cells.get("period"))
     start, end = parse_period(period_text, fiscal_year) if period_text else (None, None)
     results = split_items(row.cells.get("results"))
@@ -64,7 +70,7 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
         budget=parse_budget(cell_text(row.cells.get("budget"))),
         indicators=split_items(row.cells.get("indicators")),
         pages=row.pages,
-        extra={k: v for k, v in ((k, cell_text(c)) for k, c in row.extra.items()) if v},
+        extra=extra,
     )
 
 

@@ -66,3 +66,19 @@ def test_find_score(outcomes: list[str], results: list[str], score: float | None
 def test_numbers_at_a_wrap_do_not_open_items(line: str) -> None:
     cell = Cell([["๑. ข้อแรกยาว", line]])
     assert len(split_items(cell)) == 1
+
+
+def test_sub_items_under_a_title_are_kept_when_there_is_a_methods_column() -> None:
+    from itaparse.report import SUB_ITEMS, _measure
+    from itaparse.table import MeasureRow
+
+    row = MeasureRow(
+        cells={
+            "measure": Cell([["มาตรการการใช้รถ", "1.1 ประกาศ", "1.2 ติดตาม"]]),
+            "methods": Cell([["1. ตรวจสอบ"]]),
+        },
+        extra={},
+    )
+    measure = _measure(row, 1, None)
+    assert (measure.title, measure.methods) == ("มาตรการการใช้รถ", ["ตรวจสอบ"])
+    assert measure.extra == {SUB_ITEMS: "ประกาศ\nติดตาม"}

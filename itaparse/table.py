@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.semantics import measure_number
@@ -75,6 +76,7 @@ CATEGORY_RES = (
 DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
 
 
+@lru_cache(maxsize=8192)  # headers repeat on every page, and body cells are tested too
 def _field_score(header: str, field_name: str) -> float:
     h = skeleton(header)
     if not h or len(h) > _MAX_HEADER_SKELETON:

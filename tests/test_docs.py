@@ -40,3 +40,14 @@ def test_readme_inspect_output_is_current(monkeypatch: pytest.MonkeyPatch) -> No
     result = CliRunner().invoke(app, ["inspect", shown.group(1)])
     assert result.stdout == shown.group(2)
     assert (ROOT / "docs" / "inspect-borderless-page-3.png").exists()
+
+
+def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    code = re.search(r"## Python\n\n```python\n(.+?)```", readme, re.S)
+    assert code is not None
+    sample = str(ROOT / "samples" / "landscape-laksaman-thai-digits.pdf")
+    exec(code.group(1).replace('"report.pdf"', repr(sample)), {"paths": [sample]})
+    printed = capsys.readouterr().out.splitlines()
+    assert printed[0] == "เทศบาลตำบลบ้านสวน 2568"
+    assert printed[1].startswith("1 1 มาตรการยกระดับคุณภาพการให้บริการประชาชน 2024-10-01 91.25")

@@ -41,7 +41,9 @@ app = typer.Typer(
 )
 
 
-ReportFile = Annotated[Path, typer.Argument(help="Report file (.pdf, .docx, .doc).")]
+ReportFile = Annotated[
+    Path, typer.Argument(metavar="REPORT", help="Report file (.pdf, .docx, .doc).")
+]
 Password = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
 
 
@@ -87,7 +89,9 @@ def _warn(report: Report) -> None:
 
 @app.command()
 def parse(
-    files: Annotated[list[Path], typer.Argument(help="Report files (.pdf, .docx, .doc).")],
+    files: Annotated[
+        list[Path], typer.Argument(metavar="REPORT", help="Report files (.pdf, .docx, .doc).")
+    ],
     output: Annotated[
         Path | None,
         typer.Option(

@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pdfplumber
 
-from itaparse.text import extract_text
+from itaparse.plaintext import extract_text
 from itaparse.thai.dictionary import token_share
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -18,7 +18,7 @@ from itaparse.diagnose import render as render_inspection
 from itaparse.errors import ItaparseError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
 from itaparse.models import ParseWarning, Report
-from itaparse.text import extract_text
+from itaparse.plaintext import extract_text
 
 
 class _DefaultToParse(TyperGroup):

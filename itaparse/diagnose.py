@@ -14,7 +14,7 @@ from itaparse.models import Report, measure_tag
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid, Table
 from itaparse.report import build_report
-from itaparse.table import _find_header, find_measures_table
+from itaparse.table import find_header, find_measures_table
 from itaparse.thai.text import join_wrapped
 
 
@@ -40,7 +40,7 @@ class Inspection:
 
 
 def _view(table: Table, used: bool, first: bool) -> TableView:
-    index, mapping = _find_header(table)
+    index, mapping = find_header(table)
     header = []
     if mapping is not None:
         for col, cell in enumerate(table.rows[index].cells):

@@ -198,7 +198,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     body: list[tuple[Row, bool]] = []  # every body row, and whether it opens its table
     used: list[int] = []
     for number, table in enumerate(grid.tables):
-        index, mapping = _find_header(table)
+        index, mapping = find_header(table)
         if header is None:
             if mapping is None:
                 continue
@@ -231,7 +231,7 @@ def _decimal_follows(rest: list[tuple[Row, bool]], measure_col: int, number: int
     return False
 
 
-def _find_header(table: Table) -> tuple[int, dict[int, str] | None]:
+def find_header(table: Table) -> tuple[int, dict[int, str] | None]:
     """Index and mapping of the table's header row; (-1, None) when it has none."""
     for i, row in enumerate(table.rows[:3]):
         mapping = map_header(row)

@@ -16,7 +16,7 @@ from typer.testing import CliRunner
 import itaparse
 from itaparse.cli import app
 from itaparse.errors import ItaparseError
-from itaparse.text import extract_text
+from itaparse.plaintext import extract_text
 
 PDF = SAMPLES / "portrait-loma-no-cover.pdf"
 DOCX = SAMPLES / "portrait-loma-no-cover.docx"

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 
 import itaparse
 from itaparse.cli import app
-from itaparse.text import extract_text
+from itaparse.plaintext import extract_text
 from itaparse.thai.dictionary import token_share
 
 

@@ -10,9 +10,9 @@ import pytest
 from conftest import SAMPLES
 from scoring import recall_precision
 
+from itaparse.plaintext import extract_text, grid_text
 from itaparse.readers.pdf import read_pdf
 from itaparse.report import build_report
-from itaparse.text import extract_text, grid_text
 from itaparse.thai.codemap import decide
 
 LIBREOFFICE_SAMPLES = sorted(p.stem for p in SAMPLES.glob("*.docx"))

@@ -164,3 +164,33 @@ def test_dotted_row_followed_by_a_measure_without_title() -> None:
     table = find_measures_table(Grid("docx", None, [(None, grid)]))
     assert table is not None
     assert [type(r).__name__ for r in table.rows] == ["MeasureRow"]
+
+
+def test_word_table_inside_a_content_control_with_a_nested_table(tmp_path: Path) -> None:
+    import copy
+
+    import docx
+    from docx.oxml import OxmlElement
+
+    from itaparse import parse
+
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=6)
+    for cell, label in zip(table.rows[0].cells, HEADER, strict=True):
+        cell.text = label
+    values = ["๑. มาตรการแรก", "", "กองคลัง", "ต.ค. ๖๗ - ก.ย. ๖๘", "๑. ผล", "- ได้ ๙๐ คะแนน"]
+    for cell, value in zip(table.rows[1].cells, values, strict=True):
+        cell.text = value
+    nested = table.rows[1].cells[1].add_table(rows=2, cols=1)
+    nested.cell(0, 0).text = "๑. ทำสิ่งแรก"
+    nested.cell(1, 0).text = "๒. ทำสิ่งที่สอง"
+    # Wrap the table in a content control (w:sdt), as Word templates do.
+    sdt, content = OxmlElement("w:sdt"), OxmlElement("w:sdtContent")
+    sdt.append(content)
+    content.append(copy.deepcopy(table._tbl))
+    table._tbl.addprevious(sdt)
+    table._tbl.getparent().remove(table._tbl)
+    document.save(str(tmp_path / "sdt.docx"))
+    measure = parse(tmp_path / "sdt.docx").measures[0]
+    assert measure.methods == ["ทำสิ่งแรก", "ทำสิ่งที่สอง"]
+    assert (measure.responsible, measure.score) == ("กองคลัง", 90.0)

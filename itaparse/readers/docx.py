@@ -21,9 +21,21 @@ def _paragraph_lines(text: str) -> list[str]:
     return [line for line in text.split("\n") if line.strip()]
 
 
+def _cell_paragraphs(cell: _Cell) -> list[list[str]]:
+    """A cell's paragraphs, those of tables nested in it included, in document order."""
+    out: list[list[str]] = []
+    for item in cell.iter_inner_content():
+        if isinstance(item, DocxTable):
+            for row in item.rows:
+                for inner in dict.fromkeys(row.cells):  # a merged cell is listed once
+                    out.extend(_cell_paragraphs(inner))
+        else:
+            out.append(_paragraph_lines(item.text))
+    return [p for p in out if p]
+
+
 def _cell(tc: Any, table: DocxTable) -> Cell:
-    paragraphs = [_paragraph_lines(p.text) for p in _Cell(tc, table).paragraphs]
-    return Cell([p for p in paragraphs if p])
+    return Cell(_cell_paragraphs(_Cell(tc, table)))
 
 
 def _table(table: DocxTable) -> Table:
@@ -51,10 +63,20 @@ def read_docx(path: Path) -> Grid:
         what = f"{type(exc).__name__}: {str(exc)[:120]}"
         raise CorruptDocumentError(path, f"not a readable Word document ({what})") from exc
     blocks: list[tuple[int | None, str | Table]] = []
-    for child in document.element.body.iterchildren():
+    _walk(document.element.body, document, blocks)
+    return Grid(format="docx", pages=None, blocks=blocks)
+
+
+def _walk(parent: Any, document: Any, blocks: list[tuple[int | None, str | Table]]) -> None:
+    """Paragraphs and tables in document order, looking inside content controls (w:sdt),
+    which Word templates wrap around whole sections, tables included."""
+    for child in parent.iterchildren():
         if child.tag == qn("w:p"):
             text = DocxParagraph(child, document).text
             blocks.extend((None, line.strip()) for line in _paragraph_lines(text))
         elif child.tag == qn("w:tbl"):
             blocks.append((None, _table(DocxTable(child, document))))
-    return Grid(format="docx", pages=None, blocks=blocks)
+        elif child.tag == qn("w:sdt"):
+            content = child.find(qn("w:sdtContent"))
+            if content is not None:
+                _walk(content, document, blocks)

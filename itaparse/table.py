@@ -208,7 +208,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
                 for c, cell in enumerate(table.rows[index].cells)
                 if cell is not None
             }
-        elif mapping is not None and mapping != header:
+        elif mapping is not None and not _same_header(mapping, header, table.n_cols, n_cols):
             continue  # a table with a header of its own: not the measures table
         elif mapping is None and table.n_cols != n_cols:
             continue
@@ -218,6 +218,12 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     if header is None:
         return None
     return MeasuresTable(header, header_text, _stitch(body, header, header_text), used)
+
+
+def _same_header(mapping: dict[int, str], header: dict[int, str], n: int, n_first: int) -> bool:
+    """A repeated header: same columns, and no column mapped to a different field (a label
+    too damaged to map on one page must not cost that page's rows)."""
+    return n == n_first and all(header.get(c, f) == f for c, f in mapping.items())
 
 
 def _decimal_follows(rest: list[tuple[Row, bool]], measure_col: int, number: int | None) -> bool:

@@ -194,3 +194,17 @@ def test_word_table_inside_a_content_control_with_a_nested_table(tmp_path: Path)
     measure = parse(tmp_path / "sdt.docx").measures[0]
     assert measure.methods == ["ทำสิ่งแรก", "ทำสิ่งที่สอง"]
     assert (measure.responsible, measure.score) == ("กองคลัง", 90.0)
+
+
+def test_repeated_header_with_one_label_unreadable_still_continues() -> None:
+    damaged = [*DAMAGED[:2], "(cid:9)(cid:9)", *DAMAGED[3:]]  # responsible label lost
+    page1 = Table(
+        [row(DAMAGED, 1), row(["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 1)]
+    )
+    page2 = Table(
+        [row(damaged, 2), row(["๒. มาตรการสอง", "๑. ทำ", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 2)]
+    )
+    other = Table([row(["ตัวชี้วัด", "คะแนน", "ระดับ"], 3), row(["ก", "๙๐", "A"], 3)])
+    table = find_measures_table(Grid("pdf", 3, [(1, page1), (2, page2), (3, other)]))
+    assert table is not None and table.tables == [0, 1]
+    assert len(table.rows) == 2

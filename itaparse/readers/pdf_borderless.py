@@ -120,72 +120,82 @@ def _starts_row(cell_text: str) -> bool:
     )
 
 
-def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found | None:
-    """The borderless measures table among a page's lines, if there is one."""
-    header_at, header, columns = -1, None, previous
-    for i in range(len(lines)):
-        found = _header(lines, i, text)
-        if found is not None:
-            header, last = found
-            header_at = i
-            break
-    if header is None and previous is None:
-        return None
-    body_start = last + 1 if header is not None else 0
+def _body_end(lines: Sequence[Line], start: int) -> int:
+    """Where the table's body ends: at a vertical gap wider than _END_GAP line spacings."""
     spacing = statistics.median(
         [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [0.0]
     )
-    body_end = body_start
-    while body_end < len(lines):
-        if body_end > body_start and spacing > 0:
-            gap = lines[body_end][0]["top"] - lines[body_end - 1][0]["top"]
-            if gap > _END_GAP * spacing:
-                break
-        body_end += 1
-    body = list(lines[body_start:body_end])
-    if header is not None:
-        left = min(_span(b)[0] for b in header)
-        right = max(_span(b)[1] for b in header)
-        rows_only = [line for line in body if not is_category_text(text(line))]
-        columns = Columns(_edges(header, rows_only), left, right)
-    assert columns is not None
+    end = start
+    while end < len(lines):
+        gap = lines[end][0]["top"] - lines[end - 1][0]["top"] if end > start else 0.0
+        if spacing > 0 and gap > _END_GAP * spacing:
+            break
+        end += 1
+    return end
+
+
+def _rows(
+    header: list[Line] | None, body: Sequence[Line], columns: Columns, text: Render
+) -> list[list[list[Line] | None]]:
+    """The table's rows, cells as lists of glyph lines; a category row is one cell across."""
     n = len(columns.edges) + 1
-
-    def split(line: Line) -> list[Line]:
-        cells: list[Line] = [[] for _ in range(n)]
-        for ch in line:
-            cells[columns.index((ch["x0"] + ch["x1"]) / 2)].append(ch)
-        return cells
-
     rows: list[list[list[Line] | None]] = []
     if header is not None:
-        head_cells: list[list[Line] | None] = [[] for _ in range(n)]
+        head: list[list[Line] | None] = [[] for _ in range(n)]
         for block in header:
-            target = head_cells[columns.index(_span(block)[0] + 1)]
-            assert target is not None
-            target.append(block)
-        rows.append(head_cells)
+            cell = head[columns.index(_span(block)[0] + 1)]
+            assert cell is not None
+            cell.append(block)
+        rows.append(head)
     current: list[list[Line] | None] | None = None
     for line in body:
-        cells = split(line)
-        first = text(cells[0]) if cells[0] else ""
-        whole = text(line)
-        if len(_blocks(line)) == 1 and is_category_text(whole):
-            rows.append([[line]] + [None] * (n - 1))  # a category row across the table
+        if len(_blocks(line)) == 1 and is_category_text(text(line)):
+            rows.append([[line], *([None] * (n - 1))])
             current = None
             continue
-        if current is None or _starts_row(first):
+        cells: list[Line] = [[] for _ in range(n)]
+        for ch in line:  # in content-stream order, which the text repair relies on
+            cells[columns.index((ch["x0"] + ch["x1"]) / 2)].append(ch)
+        if current is None or _starts_row(text(cells[0]) if cells[0] else ""):
             current = [[] for _ in range(n)]
             rows.append(current)
         for k, chars in enumerate(cells):
-            if chars:
-                target = current[k]
-                assert target is not None
-                target.append(chars)
-    if not rows:
+            cell = current[k]
+            if chars and cell is not None:
+                cell.append(chars)
+    return rows
+
+
+def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found | None:
+    """The borderless measures table among a page's lines, if there is one."""
+    header_at, header, last = -1, None, -1
+    for i in range(len(lines)):
+        found = _header(lines, i, text)
+        if found is not None:
+            (header, last), header_at = found, i
+            break
+    if header is None and previous is None:
         return None
+    body_start = last + 1
+    body_end = _body_end(lines, body_start)
+    body = lines[body_start:body_end]
+    columns = previous
+    if header is not None:
+        rows_only = [line for line in body if not is_category_text(text(line))]
+        columns = Columns(
+            _edges(header, rows_only),
+            min(_span(b)[0] for b in header),
+            max(_span(b)[1] for b in header),
+        )
+    assert columns is not None
+    rows = _rows(header, body, columns, text)
     used = set(range(header_at if header is not None else body_start, body_end))
-    tops = [lines[i][0]["top"] for i in used]
-    bottoms = [lines[i][0]["bottom"] for i in used]
-    bbox = (columns.left, min(tops), columns.right, max(bottoms))
+    if not rows or not used:
+        return None
+    bbox = (
+        columns.left,
+        min(lines[i][0]["top"] for i in used),
+        columns.right,
+        max(lines[i][0]["bottom"] for i in used),
+    )
     return Found(rows, bbox, used, columns, body_end == len(lines))

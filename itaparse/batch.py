@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -17,23 +18,42 @@ class BatchResult:
     failures: list[ItaparseError] = field(default_factory=list)
 
 
-Progress = Callable[[int, int, Path, Report | ItaparseError], None]
+Outcome = Report | ItaparseError
+Progress = Callable[[int, int, Path, Outcome], None]
+
+
+def _attempt(path: Path, password: str | None) -> Outcome:
+    try:
+        return parse(path, password=password)
+    except ItaparseError as error:
+        return error
+
+
+def _outcomes(files: list[Path], password: str | None, jobs: int) -> Iterator[Outcome]:
+    if jobs <= 1 or len(files) <= 1:
+        yield from (_attempt(path, password) for path in files)
+        return
+    # Processes, not threads: parsing is pure Python and holds the GIL.
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from pool.map(_attempt, files, [password] * len(files))
 
 
 def parse_many(
-    paths: Iterable[str | Path], password: str | None = None, progress: Progress | None = None
+    paths: Iterable[str | Path],
+    password: str | None = None,
+    progress: Progress | None = None,
+    jobs: int = 1,
 ) -> BatchResult:
-    """Parse each file in turn; a file that fails is recorded and the batch goes on."""
+    """Parse each file; a file that fails is recorded and the batch goes on. With jobs > 1
+    the files are parsed in that many processes; results keep the order of the paths."""
     files = [Path(p) for p in paths]
     result = BatchResult()
-    for n, path in enumerate(files, 1):
-        outcome: Report | ItaparseError
-        try:
-            outcome = parse(path, password=password)
+    outcomes = _outcomes(files, password, jobs)
+    for n, (path, outcome) in enumerate(zip(files, outcomes, strict=True), 1):
+        if isinstance(outcome, ItaparseError):
+            result.failures.append(outcome)
+        else:
             result.reports.append(outcome)
-        except ItaparseError as error:
-            outcome = error
-            result.failures.append(error)
         if progress is not None:
             progress(n, len(files), path, outcome)
     return result

@@ -110,6 +110,9 @@ def parse(
     ] = None,
     password: Password = None,
     quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No warnings on stderr.")] = False,
+    jobs: Annotated[
+        int, typer.Option("-j", "--jobs", min=1, help="Parse this many files at once.")
+    ] = 1,
 ) -> None:
     """Parse ITA measures reports into JSON (one report, or a list) or CSV/Parquet (one row per
     measure). With several files, a file that fails is reported and the others are written;
@@ -136,7 +139,7 @@ def parse(
             if total > 1:
                 typer.echo(f"[{n}/{total}] {path}: {len(outcome.measures)} measures", err=True)
 
-    result = parse_many(files, password=password, progress=progress)
+    result = parse_many(files, password=password, progress=progress, jobs=jobs)
     if not result.reports:
         raise typer.Exit(1)
     try:

@@ -175,3 +175,14 @@ def test_parquet(runner: CliRunner, tmp_path: Path) -> None:
 def test_csv_on_stdout_has_no_bom(runner: CliRunner) -> None:
     result = runner.invoke(app, [str(SAMPLE), "-f", "csv", "-q"])
     assert result.stdout_bytes.startswith(b"source,")
+
+
+def test_jobs_give_the_same_output_in_the_same_order(runner: CliRunner, tmp_path: Path) -> None:
+    files = [str(SAMPLES / f"{n}.pdf") for n in ("portrait-loma-no-cover", "fpdf-clean-text-layer")]
+    files.append(str(SAMPLE))
+    serial, parallel = tmp_path / "serial.csv", tmp_path / "parallel.csv"
+    assert runner.invoke(app, [*files, "-o", str(serial), "-q"]).exit_code == 0
+    result = runner.invoke(app, [*files, "-o", str(parallel), "-q", "--jobs", "2"])
+    assert result.exit_code == 0
+    assert parallel.read_bytes() == serial.read_bytes()
+    assert runner.invoke(app, [*files, "--jobs", "0"]).exit_code == 2

@@ -35,6 +35,8 @@ def test_parse_period(text: str, expected: tuple[date, date]) -> None:
 
 def test_whole_fiscal_year_takes_the_reports_year() -> None:
     assert parse_period("ตลอดปีงบประมาณ", fiscal_year=2568) == FY68
+    assert parse_period("ตลอดปี", fiscal_year=2568) == FY68
+    assert parse_period("ดำเนินการทั้งปี", fiscal_year=2568) == FY68
     assert parse_period("ตลอดปีงบประมาณ") == (None, None)
 
 

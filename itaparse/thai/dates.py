@@ -74,7 +74,8 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
 
     A month without a day means the whole month; a range whose first end has no year takes
     the year of the second (one earlier when the months would run backwards). A period that
-    names a fiscal year, or says "ตลอดปีงบประมาณ" in a report of known fiscal year, is that year.
+    names a fiscal year, or says "ตลอดปีงบประมาณ" (or "ตลอดปี", "ทั้งปี") in a report of known
+    fiscal year, is that year.
     """
     plain = to_arabic(text)
     points = list(_DATE.finditer(plain))
@@ -93,7 +94,7 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
         fiscal = _FISCAL.search(plain)
         if fiscal:
             return fiscal_year_bounds(be_year(fiscal.group("year")))
-        if "ปีงบประมาณ" in plain and fiscal_year is not None:
+        if fiscal_year is not None and any(w in plain for w in ("ปีงบประมาณ", "ตลอดปี", "ทั้งปี")):
             return fiscal_year_bounds(fiscal_year)
     except ValueError:  # a day that does not exist in its month, e.g. "31 ก.ย."
         return None, None

@@ -212,12 +212,25 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
             continue  # a table with a header of its own: not the measures table
         elif mapping is None and table.n_cols != n_cols:
             continue
-        rest = [r for r in table.rows[index + 1 :] if map_header(r) is None]
+        rest = [
+            r
+            for r in table.rows[index + 1 :]
+            if map_header(r) is None and not _under_header(r, table.rows[index], header)
+        ]
         body.extend((row, k == 0) for k, row in enumerate(rest))
         used.append(number)
     if header is None:
         return None
     return MeasuresTable(header, header_text, _stitch(body, header, header_text), used)
+
+
+def _under_header(row: Row, header_row: Row, header: dict[int, str]) -> bool:
+    """A second header row (sub-labels such as quarters): its measure cell is the header's
+    cell merged down."""
+    col = next(c for c, f in header.items() if f == "measure")
+    cell = row.cells[col] if col < len(row.cells) else None
+    source = header_row.cells[col] if col < len(header_row.cells) else None
+    return cell is not None and source is not None and cell.above is source
 
 
 def _same_header(mapping: dict[int, str], header: dict[int, str], n: int, n_first: int) -> bool:

@@ -208,3 +208,38 @@ def test_repeated_header_with_one_label_unreadable_still_continues() -> None:
     table = find_measures_table(Grid("pdf", 3, [(1, page1), (2, page2), (3, other)]))
     assert table is not None and table.tables == [0, 1]
     assert len(table.rows) == 2
+
+
+def test_second_header_row_of_sub_labels_is_not_a_measure(tmp_path: Path) -> None:
+    import docx
+
+    from itaparse import parse
+
+    document = docx.Document()
+    table = document.add_table(rows=3, cols=9)
+    labels = [
+        "มาตรการ",
+        "วิธีดำเนินการ",
+        "ผู้รับผิดชอบ",
+        "ระยะเวลาดำเนินการ",
+        "",
+        "",
+        "",
+        "ผลการดำเนินงาน",
+        "ผลลัพธ์",
+    ]
+    for cell, label in zip(table.rows[0].cells, labels, strict=True):
+        cell.text = label
+    for col in (0, 1, 2, 7, 8):  # merged down over the sub-label row
+        table.cell(0, col).merge(table.cell(1, col))
+    table.cell(0, 3).merge(table.cell(0, 6))
+    for col, quarter in zip(
+        range(3, 7), ["ไตรมาส 1", "ไตรมาส 2", "ไตรมาส 3", "ไตรมาส 4"], strict=True
+    ):
+        table.cell(1, col).text = quarter
+    values = ["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "/", "/", "", "", "๑. ผล", "- ได้ ๙๐ คะแนน"]
+    for cell, value in zip(table.rows[2].cells, values, strict=True):
+        cell.text = value
+    document.save(str(tmp_path / "two-row-header.docx"))
+    measures = parse(tmp_path / "two-row-header.docx").measures
+    assert [(m.number, m.title, m.score) for m in measures] == [("1", "มาตรการแรก", 90.0)]

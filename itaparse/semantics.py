@@ -19,6 +19,7 @@ _MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapp
 _SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
 _PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_PATTERN})|({NUMBER_PATTERN})\s*(?:%|เปอร์เซ็นต์)")
 _KHO = re.compile(r"^\s*ข้อ(?:ที่)?\s*(?=[0-9๐-๙])")
+_KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
 
 
 def item_marker(line: str) -> re.Match[str] | None:
@@ -102,9 +103,7 @@ def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:
     if cell is None or cell.empty:
         return "", None, []
     lines = cell.lines
-    if len(lines) > 1 and re.fullmatch(
-        r"\s*ข้อ(?:ที่)?\s*", lines[0]
-    ):  # "ข้อ" / "๑ …" in a narrow column
+    if len(lines) > 1 and _KHO_ALONE.fullmatch(lines[0]):  # "ข้อ" / "๑ …" in a narrow column
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     number, first = measure_number(lines[0])
     title_lines = [first]

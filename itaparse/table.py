@@ -132,7 +132,11 @@ class MeasureRow:
     cells: dict[str, Cell]
     extra: dict[str, Cell]
     pages: list[int] = field(default_factory=list)
-    stitched_pages: list[int] = field(default_factory=list)
+
+    @property
+    def stitched_pages(self) -> list[int]:
+        """Pages the row continued onto after a page break."""
+        return self.pages[1:]
 
 
 LogicalRow = CategoryRow | MeasureRow
@@ -224,10 +228,19 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     return MeasuresTable(header, header_text, _stitch(body, header, header_text), used)
 
 
+def _measure_col(header: dict[int, str]) -> int:
+    return next(c for c, f in header.items() if f == "measure")
+
+
+def _label(header_text: dict[int, str], col: int) -> str:
+    """The key of an unmapped column in a measure's extra: its header text as written."""
+    return header_text.get(col) or f"column {col + 1}"
+
+
 def _under_header(row: Row, header_row: Row, header: dict[int, str]) -> bool:
     """A second header row (sub-labels such as quarters): its measure cell is the header's
     cell merged down."""
-    col = next(c for c, f in header.items() if f == "measure")
+    col = _measure_col(header)
     cell = row.cells[col] if col < len(row.cells) else None
     source = header_row.cells[col] if col < len(header_row.cells) else None
     return cell is not None and source is not None and cell.above is source
@@ -265,7 +278,7 @@ def _stitch(
     """Body rows to categories and measures: rows that continue a measure (an empty first
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
-    measure_col = next(c for c, f in header.items() if f == "measure")
+    measure_col = _measure_col(header)
     for i, (row, opens_table) in enumerate(body):
         category = _category(row)
         if category is not None and category.dotted:
@@ -300,12 +313,11 @@ def _stitch(
                 target = (
                     last.cells.setdefault(f, Cell())
                     if f
-                    else last.extra.setdefault(header_text.get(col, f"column {col + 1}"), Cell())
+                    else last.extra.setdefault(_label(header_text, col), Cell())
                 )
                 _append(target, cell, wrap)
             if row.page is not None and row.page not in last.pages:
                 last.pages.append(row.page)
-                last.stitched_pages.append(row.page)
             continue
         cells: dict[str, Cell] = {}
         extra: dict[str, Cell] = {}
@@ -317,6 +329,6 @@ def _stitch(
             if f:
                 cells[f] = Cell([list(p) for p in source.paragraphs])
             elif not source.empty:
-                extra[header_text.get(col, f"column {col + 1}")] = source
+                extra[_label(header_text, col)] = source
         rows.append(MeasureRow(cells, extra, [row.page] if row.page is not None else []))
     return rows

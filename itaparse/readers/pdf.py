@@ -23,7 +23,7 @@ from itaparse.errors import CorruptDocumentError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
-from itaparse.thai.codemap import decide
+from itaparse.thai.codemap import decide, is_zero_width
 from itaparse.thai.dictionary import token_share
 from itaparse.thai.sequences import normalize
 
@@ -75,7 +75,7 @@ def _render(line: Line, mapping: dict[Key, str], repair: bool = True) -> str:
     for ch in line:
         key = (ch["fontname"], ch.get("code", -1))
         glyph = mapping[key] if key in mapping else str(ch["text"])  # "" drops a glyph
-        if ch["x1"] - ch["x0"] > 0.05 * ch["size"]:
+        if not is_zero_width(ch):
             if right is not None and ch["x0"] - right > _SPACE_GAP * ch["size"]:
                 text += " "
             right = ch["x1"]

@@ -19,6 +19,7 @@ from typing import Any
 
 from itaparse.thai.dictionary import coverage
 from itaparse.thai.sequences import ABOVE_VOWELS, BELOW_VOWELS, MARKS, PUA_MAP, TONES, normalize
+from itaparse.thai.text import is_thai
 
 Char = dict[str, Any]
 Key = tuple[str, int]  # (font name, glyph code)
@@ -52,13 +53,16 @@ class _Code:
     zero_width: bool
     places: list[tuple[int, int]] = field(default_factory=list)
 
+    @property
+    def claims_thai(self) -> bool:
+        """The font maps the code to a Thai character (or a PUA mark standing for one): a
+        claim to overrule only on clear evidence, unlike "(cid:N)", "" or a space."""
+        return (len(self.text) == 1 and is_thai(self.text)) or self.text in PUA_MAP
 
-def _is_zero_width(ch: Char) -> bool:
+
+def is_zero_width(ch: Char) -> bool:
+    """A glyph drawn with no advance: a mark (or, in damaged exports, a mark mapped wrongly)."""
     return float(ch["x1"] - ch["x0"]) < 0.05 * float(ch["size"] or 1)
-
-
-def _is_thai(text: str) -> bool:
-    return len(text) == 1 and "\u0e01" <= text <= "\u0e4e"
 
 
 def _candidates(code: _Code) -> list[str] | None:
@@ -71,7 +75,7 @@ def _candidates(code: _Code) -> list[str] | None:
     if code.zero_width:
         if unmapped or text.isspace() or text in MARKS:
             return [*MARKS, ""]
-        if _is_thai(text) and text not in MARKS:  # a spacing letter drawn with no width
+        if code.claims_thai and text not in MARKS:  # a spacing letter drawn with no width
             return [text, *MARKS, ""]
         return None
     if unmapped:
@@ -105,7 +109,7 @@ class _Document:
                 key = (ch["fontname"], ch["code"])
                 entry = self.codes.get(key)
                 if entry is None:
-                    entry = self.codes[key] = _Code(ch["text"], _is_zero_width(ch))
+                    entry = self.codes[key] = _Code(ch["text"], is_zero_width(ch))
                 entry.places.append((li, pos))
         self.mapping: dict[Key, str] = {}
         self._windows: dict[tuple[int, int], _Window] = {}
@@ -171,9 +175,8 @@ class _Document:
 
 def _order(group: list[Key], doc: _Document) -> tuple[int, int]:
     # Unmapped codes first: until they are read, they break the words every other test needs.
-    code = doc.codes[group[0]]
-    unmapped = code.text.startswith("(cid:") or code.text.isspace() or code.text == ""
-    return (0 if unmapped else 1, -sum(len(doc.codes[k].places) for k in group))
+    first = 1 if doc.codes[group[0]].claims_thai else 0
+    return (first, -sum(len(doc.codes[k].places) for k in group))
 
 
 def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
@@ -216,7 +219,7 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
 def _reads_well(doc: _Document, keys: list[Key]) -> bool:
     for key in keys:
         code = doc.codes[key]
-        if not (_is_thai(code.text) or code.text in PUA_MAP):
+        if not code.claims_thai:
             return False
         covered = total = 0
         for place in doc.contexts(code):
@@ -276,7 +279,7 @@ def _best(
     bad, best = min(scored, key=lambda item: item[0])
     if not best or total == 0:
         return {}
-    mapped = all(_is_thai(doc.codes[k].text) or doc.codes[k].text in PUA_MAP for k in best)
+    mapped = all(doc.codes[k].claims_thai for k in best)
     if mapped and baseline - bad < max(3, _MIN_GAIN * total):
         return {}
     if mapped and sum(len(doc.codes[k].places) for k in best) < 2:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
 
 _THAI = re.compile(r"[\u0e01-\u0e4e]")  # letters, vowels and marks; not Thai digits
@@ -41,10 +40,6 @@ def join_wrapped(lines: Iterable[str]) -> str:
 
 def normalize_space(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
-
-
-def nfc(text: str) -> str:
-    return unicodedata.normalize("NFC", text)
 
 
 def skeleton(text: str) -> str:

@@ -15,7 +15,6 @@ from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid, Table
 from itaparse.report import build_report
 from itaparse.table import find_header, find_measures_table
-from itaparse.thai.text import join_wrapped
 
 
 @dataclass
@@ -40,12 +39,13 @@ class Inspection:
 
 
 def _view(table: Table, used: bool, first: bool) -> TableView:
-    index, mapping = find_header(table)
+    found = find_header(table)
+    mapping = found.fields if found is not None else None
     header = []
-    if mapping is not None:
-        for col, cell in enumerate(table.rows[index].cells):
-            if cell is not None:
-                header.append((join_wrapped(cell.lines), mapping.get(col)))
+    if found is not None:
+        for col in range(table.n_cols):
+            if col in found.labels:
+                header.append((found.labels[col], found.fields.get(col)))
     role = "other table"
     if used:
         role = "measures table" if first else "measures table continued"

@@ -51,14 +51,19 @@ class Measure(_Model):
     budget: float | None = Field(None, description="Budget column in baht; null for '-' or none")
     indicators: list[str] = Field(default_factory=list, description="Indicator column items")
     pages: list[int] = Field(default_factory=list, description="1-based pages the row spans")
+    status: str | None = Field(
+        None,
+        description="Progress as ticked or stated: done, in progress, not done, or the ticked "
+        "text as written; null when the form has no status",
+    )
     extra: dict[str, str] = Field(
         default_factory=dict, description="Columns that map to no field, keyed by header text"
     )
 
 
 class Category(_Model):
-    number: int | None = Field(None, description="Category number; null when the table has none")
-    title: str
+    number: int | None = Field(None, description="Category number; null when the form has none")
+    title: str | None = Field(None, description="Category title; null when the form has none")
     measures: list[Measure] = Field(default_factory=list)
 
 
@@ -76,6 +81,16 @@ class ParseWarning(_Model):
     measure: str | None = Field(None, description='Category and measure, e.g. "3.1"')
 
 
+class AssessmentItem(_Model):
+    """One line of an ITA score table printed in the report (the NACC analysis form)."""
+
+    category: int | None = Field(None, description="Number of the heading the table is under")
+    tool: str | None = Field(None, description="Assessment tool: IIT, EIT or OIT")
+    item: str | None = Field(None, description='ITA item code, e.g. "i1", "e5", "o11"')
+    question: str | None = Field(None, description="The item's question or topic, if printed")
+    score: float | None = None
+
+
 class Report(_Model):
     source: Source
     title: str | None = None
@@ -84,6 +99,9 @@ class Report(_Model):
     province: str | None = None
     fiscal_year: int | None = Field(None, description="Buddhist Era year of the report")
     categories: list[Category] = Field(default_factory=list)
+    assessment: list[AssessmentItem] = Field(
+        default_factory=list, description="ITA score tables printed in the report, item by item"
+    )
     warnings: list[ParseWarning] = Field(default_factory=list)
 
     @property

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from pathlib import Path
 
+from itaparse.assessment import find_assessment
 from itaparse.errors import NoMeasuresTableError
 from itaparse.metadata import extract_metadata
 from itaparse.models import (
@@ -22,14 +24,22 @@ from itaparse.readers.grid import Grid
 from itaparse.semantics import (
     cell_text,
     find_score,
-    measure_number,
     parse_budget,
     split_items,
     split_title,
 )
-from itaparse.table import CategoryRow, MeasureRow, find_measures_table
+from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
-from itaparse.thai.numerals import to_arabic
+from itaparse.thai.numerals import parse_number, to_arabic
+from itaparse.thai.text import normalize_space
+from itaparse.vocabulary import (
+    CHECKED_BOXES,
+    EMPTY_BOXES,
+    TICK_FIELDS,
+    is_tick,
+    measure_number,
+    status_of,
+)
 
 
 def _sha256(path: Path) -> str:
@@ -41,6 +51,41 @@ def _sha256(path: Path) -> str:
 
 
 SUB_ITEMS = "items under the measure title"
+_BOXES = re.compile(f"([{''.join(sorted(CHECKED_BOXES | EMPTY_BOXES))}])")
+
+
+def _status(row: MeasureRow) -> str | None:
+    """Done / in progress / not done from a ticked column, or the ticked item of a checkbox
+    list ("☐ ยังไม่ได้ดำเนินการ ☑ เฝ้าระวังและติดตามต่อเนื่อง"), or a status as written."""
+    for f in TICK_FIELDS:
+        cell = row.cells.get(f)
+        if cell is not None and is_tick(cell.text):
+            return f.split(":", 1)[1]
+    text = cell_text(row.cells.get("status"))
+    if not text:
+        return None
+    parts = _BOXES.split(text)
+    if len(parts) == 1:
+        return status_of(text)
+    ticked = [
+        normalize_space(parts[i + 1])
+        for i in range(1, len(parts) - 1, 2)
+        if parts[i] in CHECKED_BOXES and parts[i + 1].strip()
+    ]
+    return "; ".join(status_of(t) for t in ticked) or None
+
+
+def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | None:
+    """A score column's number when the form has one, else the score stated in the text."""
+    text = cell_text(row.cells.get("score"))
+    if text:
+        value = parse_number(text.split()[0]) if text.split() else None
+        if value is not None and 0 <= value <= 100:
+            return value
+        found = find_score([text])
+        if found is not None:
+            return found
+    return find_score(outcomes, results)
 
 
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure:
@@ -66,10 +111,11 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
         period=Period(text=period_text, start=start, end=end),
         results=results,
         outcomes=outcomes,
-        score=find_score(outcomes, results),
+        score=_score(row, outcomes, results),
         budget=parse_budget(cell_text(row.cells.get("budget"))),
         indicators=split_items(row.cells.get("indicators")),
         pages=row.pages,
+        status=_status(row),
         extra=extra,
     )
 
@@ -103,6 +149,18 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
     return pages, warnings
 
 
+def _inferred(table: MeasuresTable) -> list[ParseWarning]:
+    """Columns whose role was read from their content: the user should know to check them."""
+    return [
+        ParseWarning(
+            code="inferred-column",
+            message=f"column {header.label(col)!r} read as {role} from its content",
+        )
+        for header in table.headers
+        for col, role in header.inferred.items()
+    ]
+
+
 def build_report(grid: Grid, path: Path) -> Report:
     table = find_measures_table(grid)
     if table is None and grid.format == "pdf" and not grid.blocks:
@@ -117,12 +175,13 @@ def build_report(grid: Grid, path: Path) -> Report:
     meta = extract_metadata([text for _page, text in grid.text_lines])
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
+    warnings.extend(_inferred(table))
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
             continue
         if not categories:
-            categories.append(Category(number=None, title=""))
+            categories.append(Category(number=None, title=None))
         category = categories[-1]
         measure = _measure(row, len(category.measures) + 1, meta.fiscal_year)
         category.measures.append(measure)
@@ -159,6 +218,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         province=meta.province,
         fiscal_year=meta.fiscal_year,
         categories=[c for c in categories if c.measures or c.number is not None],
+        assessment=find_assessment(grid, table.tables),
         warnings=warnings,
     )
 

@@ -7,30 +7,12 @@ import re
 from itaparse.readers.grid import Cell
 from itaparse.thai.numerals import NUMBER_PATTERN, parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, normalize_space
+from itaparse.vocabulary import BULLET, item_marker, measure_number
 
-# "1." "1)" "(1)" "1.2." and a bare "1.2"; never a number followed by a unit ("12 เดือน" and
-# "15.50 คะแนน" at the start of a wrapped line are text, not items).
-_UNIT = r"(?:คะแนน|บาท|ราย|ครั้ง|คน|เดือน|วัน|ปี|%|ร้อยละ)"
-_NUMBERING = re.compile(
-    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s)(?!\s*{_UNIT}))\s*"
-)
-_BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
-_MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87
 _SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
 _PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_PATTERN})|({NUMBER_PATTERN})\s*(?:%|เปอร์เซ็นต์)")
-_KHO = re.compile(r"^\s*ข้อ(?:ที่)?\s*(?=[0-9๐-๙])")
+_SCORE_CUE = re.compile(r"อยู่ที่|ประเมิน|คิดเป็น|ได้คะแนน|ผลสำเร็จ")
 _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
-
-
-def item_marker(line: str) -> re.Match[str] | None:
-    """The numbering ("๑.", "1.2", "(3)", "4)") or bullet that opens a list item, if any."""
-    plain = to_arabic(line)
-    match = _NUMBERING.match(plain)
-    if match:
-        number = match.group(1) or match.group(2) or match.group(3)
-        if int(number.split(".")[0]) <= _MAX_ITEM_NUMBER:
-            return match
-    return _BULLET.match(plain)
 
 
 def split_items(cell: Cell | None) -> list[str]:
@@ -62,31 +44,20 @@ def cell_text(cell: Cell | None) -> str | None:
     return normalize_space(" ".join(join_wrapped(p) for p in cell.paragraphs))
 
 
-def measure_number(text: str) -> tuple[str | None, str]:
-    """'๑. มาตรการ…' -> ('1', 'มาตรการ…'); also "1.1", "(1)", "ข้อ 1"; Arabic digits out."""
-    kho = _KHO.match(text)
-    if kho:
-        text = text[kho.end() :]
-        bare = re.match(r"^([0-9๐-๙]{1,2})(?:[.)]|\s|$)\s*", text)
-        if bare:
-            return to_arabic(bare.group(1)), text[bare.end() :].strip()
-    match = item_marker(text)
-    if match is None or _BULLET.match(to_arabic(text)):
-        return None, text.strip()
-    number = match.group(1) or match.group(2) or match.group(3)
-    return number, text[match.end() :].strip()
-
-
 def find_score(*texts: list[str]) -> float | None:
     """The assessment score stated in the first list of texts that states one.
 
-    "… ๘๗.๗๙ คะแนน" is preferred anywhere; failing that, "ร้อยละ ๙๒.๕๐" or "95%".
+    "… ๘๗.๗๙ คะแนน" is preferred anywhere; failing that, "ร้อยละ ๙๒.๕๐" or "95%" where the
+    words before it state a result ("อยู่ที่", "ผลการประเมิน"): a bare "เข้าร่วม 100%" is a
+    turnout, not the measure's score.
     """
     for pattern in (_SCORE, _PERCENT):
         for items in texts:
             plain = to_arabic(" ".join(items))
             found = [
-                parse_number(next(g for g in m.groups() if g)) for m in pattern.finditer(plain)
+                parse_number(next(g for g in m.groups() if g))
+                for m in pattern.finditer(plain)
+                if pattern is _SCORE or _SCORE_CUE.search(plain[max(0, m.start() - 60) : m.start()])
             ]
             scores = [s for s in found if s is not None and 0 <= s <= 100]
             if scores:
@@ -109,7 +80,7 @@ def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:
     title_lines = [first]
     rest: list[str] = []
     for i, line in enumerate(lines[1:], 1):
-        if item_marker(line) and not _BULLET.match(to_arabic(line)):
+        if item_marker(line) and not BULLET.match(to_arabic(line)):
             rest = lines[i:]
             break
         title_lines.append(line)

@@ -1,121 +1,54 @@
-"""From tables to logical rows: find the measures table, map its header, stitch page breaks."""
+"""From tables to logical rows: find the measures tables, map their headers, stitch page breaks.
+
+A report may hold one long measures table (the results report) or one small table per issue
+under a heading outside the tables (the NACC analysis form); both come out as one list of
+category and measure rows, in document order.
+"""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
-from itaparse.semantics import measure_number
-from itaparse.thai.numerals import to_arabic
+from itaparse.thai.dates import parse_period
+from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
-
-# Header wordings by field; matched on their consonant skeletons, so damaged text still maps.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    "number": ("ข้อที่", "ลำดับที่", "ลำดับ", "ที่"),
-    "measure": (
-        "มาตรการ/แนวทาง",
-        "มาตรการ",
-        "แนวทาง",
-        "ประเด็น",
-        "แผนงาน/โครงการ/กิจกรรม",
-        "โครงการ/กิจกรรม",
-        "มาตรการ/โครงการ",
-        "มาตรการป้องกัน",
-    ),
-    "methods": (
-        "วิธีดำเนินการ",
-        "ขั้นตอน/วิธีการ",
-        "วิธีการ",
-        "ขั้นตอน",
-        "กิจกรรม",
-        "วิธีการดำเนินงาน",
-        "ขั้นตอนการดำเนินการ",
-        "แนวทางการดำเนินการ",
-    ),
-    "responsible": (
-        "ผู้รับผิดชอบ",
-        "หน่วยงานรับผิดชอบ",
-        "หน่วยงานที่รับผิดชอบ",
-        "ผู้รับผิดชอบ/หน่วยงาน",
-    ),
-    "period": ("ระยะเวลาดำเนินการ", "ระยะเวลา", "กรอบระยะเวลา", "ห้วงเวลา", "ช่วงเวลา"),
-    "results": (
-        "ผลการดำเนินงาน",
-        "ผลการดำเนินการ",
-        "ผลการปฏิบัติ",
-        "ผลการปฏิบัติตามมาตรการ",
-    ),
-    "outcomes": (
-        "ผลลัพธ์/ความสำเร็จ",
-        "ผลลัพธ์",
-        "ความสำเร็จ",
-        "ผลสัมฤทธิ์",
-        "ผลที่ได้รับ",
-        "ผลที่คาดว่าจะได้รับ",
-    ),
-    "budget": ("งบประมาณ", "งบประมาณ(บาท)", "งบประมาณที่ใช้"),
-    "indicators": ("ตัวชี้วัด", "ตัวชี้วัดความสำเร็จ", "เป้าหมาย/ตัวชี้วัด"),
-}
-# Fields a measures table must show besides the measure itself (the others are optional).
-CORE_FIELDS = ("methods", "responsible", "period", "results", "outcomes")
-_SKELETONS = {f: tuple(skeleton(s) for s in words) for f, words in SYNONYMS.items()}
-_MATCH_THRESHOLD = 0.75
-# A header cell is a few words; a long cell that merely contains "มาตรการ" is content.
-_MAX_HEADER_SKELETON = 24
-
-# Category rows: "(๑) …", "ด้านที่ ๑ …", "กลยุทธ์ที่ ๑ : …", "ประเด็นที่ ๑ …"; and "๑. …", which is
-# a category only when the measures under it are numbered "๑.๑" (see _decimal_follows).
-_LABELS = "ด้านที่|กลยุทธ์ที่|ประเด็นที่|ยุทธศาสตร์ที่|มิติที่|หมวดที่|เรื่องที่|ส่วนที่|แผนงานที่"
-CATEGORY_RES = (
-    re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
-    re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),
+from itaparse.vocabulary import (
+    DOTTED_CATEGORY_RE,
+    HEADING_RES,
+    TICK_FIELDS,
+    category_match,
+    is_category_text,
+    is_measures_header,
+    is_tick,
+    map_labels,
+    measure_number,
 )
-DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
+
+# A header starts within the first rows (forms put their title and agency in the table's
+# first rows) and runs over at most three rows (a group label, labels, sub-labels).
+_MAX_HEADER_START = 6
+_MAX_HEADER_ROWS = 3
+_MAX_LABEL_CHARS = 80
 
 
-@lru_cache(maxsize=8192)  # headers repeat on every page, and body cells are tested too
-def _field_score(header: str, field_name: str) -> float:
-    h = skeleton(header)
-    if not h or len(h) > _MAX_HEADER_SKELETON:
-        return 0.0
-    best = 0.0
-    for s in _SKELETONS[field_name]:
-        score = SequenceMatcher(None, h, s).ratio()
-        if len(s) >= 4 and s in h:
-            score = max(score, 0.8 + 0.2 * len(s) / len(h))
-        best = max(best, score)
-    return best
+@dataclass
+class Header:
+    start: int  # first header row
+    end: int  # first body row
+    fields: dict[int, str]  # column -> field
+    labels: dict[int, str]  # column -> its own label as written
+    score: float
+    inferred: dict[int, str] = field(default_factory=dict)  # column -> field read from content
 
+    @property
+    def measure_col(self) -> int:
+        return next(c for c, f in self.fields.items() if f == "measure")
 
-def map_header(row: Row) -> dict[int, str] | None:
-    """Column index -> field for a header row; None when the row is not a measures header."""
-    return map_header_scored(row)[0]
-
-
-def map_header_scored(row: Row) -> tuple[dict[int, str] | None, float]:
-    """map_header, and how well the row's labels matched (the sum of the mapped scores)."""
-    candidates = []
-    for col, cell in enumerate(row.cells):
-        if cell is None or cell.empty:
-            continue
-        text = "".join(cell.lines)
-        for f in SYNONYMS:
-            score = _field_score(text, f)
-            if score >= _MATCH_THRESHOLD:
-                candidates.append((score, col, f))
-    mapping: dict[int, str] = {}
-    total = 0.0
-    for score, col, f in sorted(candidates, reverse=True):
-        if col not in mapping and f not in mapping.values():
-            mapping[col] = f
-            total += score
-    core = sum(f in CORE_FIELDS for f in mapping.values())
-    if "measure" not in mapping.values() or core < 2:
-        return None, total
-    return mapping, total
+    def label(self, col: int) -> str:
+        """The key of an unmapped column in a measure's extra: its header text as written."""
+        return self.labels.get(col) or f"column {col + 1}"
 
 
 @dataclass
@@ -144,16 +77,105 @@ LogicalRow = CategoryRow | MeasureRow
 
 @dataclass
 class MeasuresTable:
-    header: dict[int, str]  # column -> field
-    header_text: dict[int, str]  # column -> header text as written
+    header: dict[int, str]  # column -> field, of the first measures table
+    header_text: dict[int, str]  # column -> header text as written, of the first table
     rows: list[LogicalRow]
     tables: list[int]  # indexes in grid.tables of the tables it was read from
+    headers: list[Header] = field(default_factory=list)  # each table's own header, in order
 
 
-def is_category_text(text: str) -> bool:
-    """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
-    plain = to_arabic(text)
-    return any(pattern.match(plain) for pattern in CATEGORY_RES)
+def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dict[int, str]]:
+    """Per column: its own label (lowest header row that has one), then the label with the
+    group labels above it; and the own label as written."""
+    readings: list[list[str]] = []
+    own: dict[int, str] = {}
+    for col in range(n_cols):
+        parts: list[str] = []
+        for row in rows:
+            cell = row.cells[col] if col < len(row.cells) else None
+            if cell is None:  # covered by a cell spanning from the left: its group label
+                owner = next(
+                    (row.cells[c] for c in range(col - 1, -1, -1) if row.cells[c] is not None),
+                    None,
+                )
+                cell = owner
+            if cell is None or cell.above is not None or cell.empty:
+                continue
+            text = join_wrapped(cell.lines)
+            if not parts or parts[-1] != text:
+                parts.append(text)
+        if not parts:
+            readings.append([])
+            continue
+        own[col] = parts[-1]
+        readings.append([parts[-1], " ".join(parts)] if len(parts) > 1 else [parts[-1]])
+    return readings, own
+
+
+def _labels_only(row: Row) -> bool:
+    """A row that can be part of a header: short texts, none opening a measure or category."""
+    for cell in row.filled:
+        text = join_wrapped(cell.lines)
+        if len(text) > _MAX_LABEL_CHARS or is_category_text(text):
+            return False
+        if measure_number(cell.lines[0])[0] is not None:
+            return False
+    return True
+
+
+def _merged_from(row: Row, header_rows: list[Row], col: int) -> bool:
+    cell = row.cells[col] if col < len(row.cells) else None
+    if cell is None or cell.above is None:
+        return False
+    return any(cell.above is r.cells[col] for r in header_rows if col < len(r.cells))
+
+
+def header_at(table: Table, start: int) -> Header | None:
+    """The measures header that starts at the given row, one to three rows deep.
+
+    A row below joins the header when it holds only labels and either continues the header's
+    merged cells (sub-labels under a group) or maps more columns; the header ends where the
+    body begins, however the labels wrap.
+    """
+    rows = table.rows
+    best: Header | None = None
+    for depth in range(1, _MAX_HEADER_ROWS + 1):
+        if start + depth > len(rows):
+            break
+        below = rows[start + depth - 1]
+        if not _labels_only(below):
+            break
+        readings, own = _column_readings(rows[start : start + depth], table.n_cols)
+        mapping, score = map_labels(readings)
+        if not is_measures_header(mapping):
+            if best is None:
+                continue
+            break
+        header = Header(start, start + depth, mapping, own, score)
+        if best is None:
+            best = header
+            continue
+        continues = _merged_from(below, rows[start : start + depth - 1], best.measure_col)
+        if continues or score > best.score + 0.05:
+            best = header
+        else:
+            break
+    return best
+
+
+def find_header(table: Table) -> Header | None:
+    """The table's measures header, if it has one (within its first rows)."""
+    for start in range(min(len(table.rows), _MAX_HEADER_START)):
+        header = header_at(table, start)
+        if header is not None:
+            return header
+    return None
+
+
+def map_header(row: Row) -> dict[int, str] | None:
+    """Column index -> field for a one-row header; None when the row is not a measures header."""
+    header = header_at(Table([row]), 0)
+    return header.fields if header is not None else None
 
 
 def _category(row: Row) -> CategoryRow | None:
@@ -162,15 +184,21 @@ def _category(row: Row) -> CategoryRow | None:
     if len(filled) != 1:
         return None
     text = join_wrapped(filled[0].lines)
-    plain = to_arabic(text)  # same length: match positions carry over to the text as written
-    for pattern in CATEGORY_RES:
-        match = pattern.match(plain)
-        if match:
-            return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page)
-    match = DOTTED_CATEGORY_RE.match(plain)
+    found = category_match(text)
+    if found is not None:
+        return CategoryRow(found[0], found[1], row.page)
+    match = DOTTED_CATEGORY_RE.match(to_arabic(text))
     if match and row.cells and row.cells[0] is filled[0]:
         return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page, True)
     return None
+
+
+def _heading(line: str) -> CategoryRow | None:
+    """A category heading written outside the tables ("๑) กระบวนการ…", "ด้านที่ ๒ …")."""
+    found = category_match(line, HEADING_RES)
+    if found is None or not re.search(r"[\u0e01-\u0e2e]", found[1]) or len(line) > 200:
+        return None
+    return CategoryRow(found[0], found[1], None)
 
 
 def _starts_measure(cell: Cell | None) -> bool:
@@ -190,72 +218,148 @@ def _append(target: Cell, more: Cell, wrap: bool) -> None:
         target.paragraphs.extend(more.paragraphs)
 
 
-def find_measures_table(grid: Grid) -> MeasuresTable | None:
-    """The measures table: the first table whose header maps, plus the tables continuing it.
+# Words that name a unit or an office: what a responsible column holds.
+_UNIT_WORDS = re.compile(
+    r"^(?:สำนัก|กอง|กลุ่มงาน|กลุ่ม|งาน|ฝ่าย|หัวหน้า|ปลัด|ผู้อำนวยการ|นายก|ทุกกอง|ทุกส่วน|ทุกหน่วย"
+    r"|เจ้าหน้าที่|คณะกรรมการ|คณะทำงาน|หน่วยตรวจสอบ|ศูนย์|ผู้บริหาร)"
+)
+_SCORE_LABEL = skeleton("คะแนน")
 
-    A later table continues it when it repeats the same header or has no header but the same
-    number of columns (reports that print the header on the first page only).
+
+def _body_cells(rows: list[Row], col: int) -> list[str]:
+    texts = []
+    for row in rows:
+        cell = row.cells[col] if col < len(row.cells) else None
+        if cell is not None and not cell.empty and _category(row) is None:
+            texts.append(join_wrapped(cell.lines))
+    return texts
+
+
+def _most(texts: list[str], test: object) -> bool:
+    assert callable(test)
+    return bool(texts) and sum(1 for t in texts if test(t)) >= max(1, 2 * len(texts) / 3)
+
+
+def _refine(header: Header, body: list[Row]) -> Header | None:
+    """Correct the header's reading by the column contents.
+
+    Tick columns must hold ticks: a group whose cells hold counts is a tally (a complaints
+    summary), not a status. An unmapped column, or one whose label could not be read, takes its
+    role from what it holds: periods, scores (0-100 under a label with คะแนน), unit names.
     """
-    header: dict[int, str] | None = None
-    header_text: dict[int, str] = {}
-    n_cols = 0
-    body: list[tuple[Row, bool]] = []  # every body row, and whether it opens its table
-    used: list[int] = []
-    for number, table in enumerate(grid.tables):
-        index, mapping = find_header(table)
-        if header is None:
-            if mapping is None:
-                continue
-            header, n_cols = mapping, table.n_cols
-            header_text = {
-                c: join_wrapped(cell.lines)
-                for c, cell in enumerate(table.rows[index].cells)
-                if cell is not None
-            }
-        elif mapping is not None and not _same_header(mapping, header, table.n_cols, n_cols):
-            continue  # a table with a header of its own: not the measures table
-        elif mapping is None and table.n_cols != n_cols:
+    fields = dict(header.fields)
+    ticks = [c for c, f in fields.items() if f in TICK_FIELDS]
+    if ticks:
+        cells = [t for c in ticks for t in _body_cells(body, c)]
+        if not cells or not all(is_tick(t) for t in cells):
+            for c in ticks:
+                del fields[c]
+    inferred: dict[int, str] = {}
+    for col in range(max((len(r.cells) for r in body), default=0)):
+        if col in fields:
             continue
-        rest = [
-            r
-            for r in table.rows[index + 1 :]
-            if map_header(r) is None and not _under_header(r, table.rows[index], header)
-        ]
-        body.extend((row, k == 0) for k, row in enumerate(rest))
-        used.append(number)
-    if header is None:
+        texts = _body_cells(body, col)
+        taken = set(fields.values())
+        label = header.labels.get(col, "")
+        role = None
+        if "period" not in taken and _most(texts, lambda t: parse_period(t, None)[0] is not None):
+            role = "period"
+        elif (
+            "score" not in taken
+            and (_SCORE_LABEL in skeleton(label) or not label)
+            and _most(texts, lambda t: (n := parse_number(t)) is not None and 0 <= n <= 100)
+        ):
+            role = "score"
+        elif (
+            "responsible" not in taken
+            and not label
+            and _most(texts, lambda t: len(t) <= 60 and _UNIT_WORDS.match(t) is not None)
+        ):
+            role = "responsible"
+        if role is not None:
+            fields[col] = role
+            inferred[col] = role
+    if not is_measures_header(fields):
         return None
-    return MeasuresTable(header, header_text, _stitch(body, header, header_text), used)
+    return Header(header.start, header.end, fields, header.labels, header.score, inferred)
 
 
-def _measure_col(header: dict[int, str]) -> int:
-    return next(c for c, f in header.items() if f == "measure")
+@dataclass
+class _Body:
+    """Body rows in document order, each with the header that maps its columns."""
+
+    rows: list[tuple[Row | CategoryRow, bool, Header]] = field(default_factory=list)
 
 
-def _label(header_text: dict[int, str], col: int) -> str:
-    """The key of an unmapped column in a measure's extra: its header text as written."""
-    return header_text.get(col) or f"column {col + 1}"
-
-
-def _under_header(row: Row, header_row: Row, header: dict[int, str]) -> bool:
-    """A second header row (sub-labels such as quarters): its measure cell is the header's
-    cell merged down."""
-    col = _measure_col(header)
-    cell = row.cells[col] if col < len(row.cells) else None
-    source = header_row.cells[col] if col < len(header_row.cells) else None
-    return cell is not None and source is not None and cell.above is source
-
-
-def _same_header(mapping: dict[int, str], header: dict[int, str], n: int, n_first: int) -> bool:
+def _same_header(found: Header, header: Header, n: int, n_first: int) -> bool:
     """A repeated header: same columns, and no column mapped to a different field (a label
     too damaged to map on one page must not cost that page's rows)."""
-    return n == n_first and all(header.get(c, f) == f for c, f in mapping.items())
+    return n == n_first and all(header.fields.get(c, f) == f for c, f in found.fields.items())
 
 
-def _decimal_follows(rest: list[tuple[Row, bool]], measure_col: int, number: int | None) -> bool:
+def find_measures_table(grid: Grid) -> MeasuresTable | None:
+    """Every measures table of the document, chained in order, with the headings between them.
+
+    A table continues the one before when it repeats its header or has no header but the same
+    number of columns (reports that print the header on the first page only); a table with a
+    measures header of its own starts a new run of rows with its own columns. A category
+    heading outside the tables heads the rows of the next measures table.
+    """
+    body = _Body()
+    used: list[int] = []
+    headers: list[Header] = []
+    current: Header | None = None
+    n_cols = 0
+    heading: CategoryRow | None = None
+    index = -1
+    for page, block in grid.blocks:
+        if isinstance(block, str):
+            found_heading = _heading(block)
+            if found_heading is not None:
+                found_heading.page = page
+                heading = found_heading
+            continue
+        index += 1
+        table = block
+        found = find_header(table)
+        if found is not None:
+            rest = [r for r in table.rows[found.end :] if not _repeats(r, table)]
+            refined = _refine(found, rest)
+            if refined is None:
+                continue
+            if current is None or not _same_header(refined, current, table.n_cols, n_cols):
+                current, n_cols = refined, table.n_cols
+                headers.append(current)
+            start = found.end
+        elif current is not None and table.n_cols == n_cols:
+            start = 0
+        else:
+            continue
+        rows = [r for r in table.rows[start:] if not _repeats(r, table)]
+        if heading is not None and rows and _category(rows[0]) is None:
+            body.rows.append((heading, False, current))
+        heading = None
+        body.rows.extend((row, k == 0, current) for k, row in enumerate(rows))
+        used.append(index)
+    if not headers:
+        return None
+    first = headers[0]
+    return MeasuresTable(first.fields, first.labels, _stitch(body), used, headers)
+
+
+def _repeats(row: Row, table: Table) -> bool:
+    """A header row printed again inside the body (a one-row repeat of the header)."""
+    found = header_at(Table([row], table.page), 0)
+    return found is not None
+
+
+def _decimal_follows(rest: list[tuple[Row | CategoryRow, bool, Header]], number: int) -> bool:
     """Whether the next measure below a '๑. …' row is numbered '๑.x' (the row is its category)."""
-    for row, _opens in rest:
-        cell = row.cells[measure_col] if measure_col < len(row.cells) else None
+    for row, _opens, header in rest:
+        if isinstance(row, CategoryRow):
+            return False
+        col = header.measure_col
+        cell = row.cells[col] if col < len(row.cells) else None
         if cell is None or cell.empty:
             continue
         found = measure_number(cell.lines[0])[0]
@@ -263,35 +367,28 @@ def _decimal_follows(rest: list[tuple[Row, bool]], measure_col: int, number: int
     return False
 
 
-def find_header(table: Table) -> tuple[int, dict[int, str] | None]:
-    """Index and mapping of the table's header row; (-1, None) when it has none."""
-    for i, row in enumerate(table.rows[:3]):
-        mapping = map_header(row)
-        if mapping is not None:
-            return i, mapping
-    return -1, None
-
-
-def _stitch(
-    body: list[tuple[Row, bool]], header: dict[int, str], header_text: dict[int, str]
-) -> list[LogicalRow]:
+def _stitch(body: _Body) -> list[LogicalRow]:
     """Body rows to categories and measures: rows that continue a measure (an empty first
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
-    measure_col = _measure_col(header)
-    for i, (row, opens_table) in enumerate(body):
+    entries = body.rows
+    for i, (row, opens_table, header) in enumerate(entries):
+        if isinstance(row, CategoryRow):
+            rows.append(row)
+            continue
         category = _category(row)
         if category is not None and category.dotted:
-            category = (
-                category if _decimal_follows(body[i + 1 :], measure_col, category.number) else None
-            )
+            dotted_number = category.number
+            assert dotted_number is not None
+            if not _decimal_follows(entries[i + 1 :], dotted_number):
+                category = None
         if category is not None:
             rows.append(category)
             continue
         if not row.filled:
             continue
         last = rows[-1] if rows else None
-        first_cell = row.cells[measure_col] if measure_col < len(row.cells) else None
+        first_cell = row.cells[header.measure_col] if header.measure_col < len(row.cells) else None
         new_page = (
             isinstance(last, MeasureRow)
             and row.page is not None
@@ -305,30 +402,35 @@ def _stitch(
         )
         if continues:
             assert isinstance(last, MeasureRow)
-            wrap = row.page is not None  # in a PDF a continued cell is a cut paragraph
-            for col, cell in enumerate(row.cells):
-                if cell is None:
-                    continue
-                f = header.get(col)
-                target = (
-                    last.cells.setdefault(f, Cell())
-                    if f
-                    else last.extra.setdefault(_label(header_text, col), Cell())
-                )
-                _append(target, cell, wrap)
-            if row.page is not None and row.page not in last.pages:
-                last.pages.append(row.page)
+            _continue(last, row, header)
             continue
-        cells: dict[str, Cell] = {}
-        extra: dict[str, Cell] = {}
-        for col, cell in enumerate(row.cells):
-            if cell is None:
-                continue
-            source = cell.above if cell.empty and cell.above is not None else cell
-            f = header.get(col)
-            if f:
-                cells[f] = Cell([list(p) for p in source.paragraphs])
-            elif not source.empty:
-                extra[_label(header_text, col)] = source
-        rows.append(MeasureRow(cells, extra, [row.page] if row.page is not None else []))
+        rows.append(_new_measure(row, header))
     return rows
+
+
+def _continue(last: MeasureRow, row: Row, header: Header) -> None:
+    wrap = row.page is not None  # in a PDF a continued cell is a cut paragraph
+    for col, cell in enumerate(row.cells):
+        if cell is None:
+            continue
+        f = header.fields.get(col)
+        key = header.label(col)
+        target = last.cells.setdefault(f, Cell()) if f else last.extra.setdefault(key, Cell())
+        _append(target, cell, wrap)
+    if row.page is not None and row.page not in last.pages:
+        last.pages.append(row.page)
+
+
+def _new_measure(row: Row, header: Header) -> MeasureRow:
+    cells: dict[str, Cell] = {}
+    extra: dict[str, Cell] = {}
+    for col, cell in enumerate(row.cells):
+        if cell is None:
+            continue
+        source = cell.above if cell.empty and cell.above is not None else cell
+        f = header.fields.get(col)
+        if f:
+            cells[f] = Cell([list(p) for p in source.paragraphs])
+        elif not source.empty:
+            extra[header.label(col)] = source
+    return MeasureRow(cells, extra, [row.page] if row.page is not None else [])

@@ -61,3 +61,53 @@ def test_hospital_measures_table_reads_as_measures() -> None:
     assert all(m.period.text == "รอบ 12 เดือน" for m in measures)
     assert measures[0].extra["กลุ่มเป้าหมาย"] == "เจ้าหน้าที่รพ.น้ำยืน"
     assert (report.agency, report.fiscal_year) == ("โรงพยาบาลน้ำยืน", 2567)
+
+
+def _score_py() -> object:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", shared("bench", "score.py"))
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_ethics_club_plan_results_form_meets_its_hand_checked_truth() -> None:
+    # The public-health ministry's form ๒: subject กิจกรรม, header in two rows with tick columns
+    # under "การดำเนินงาน", no categories, repeated header on page 2.
+    import json
+
+    name = "word2019-ethics-club-plan-results-2567"
+    truth = json.loads(shared("realworld", "truth", f"{name}.json").read_text(encoding="utf-8"))
+    report = itaparse.parse(shared("realworld", f"{name}.pdf"))
+    got = json.loads(report.model_dump_json())
+    right, total = _score_py().score_doc(truth, got)  # type: ignore[attr-defined]
+    assert right / total >= 0.95
+    assert [m.status for m in report.measures] == ["done"] * 10
+    assert [(c.number, c.title) for c in report.categories] == [(None, None)]
+
+
+def test_risk_plan_results_reads_the_ticked_checkbox_as_status() -> None:
+    report = itaparse.parse(shared("realworld", "word2019-risk-plan-results-2567.pdf"))
+    measures = report.measures
+    assert [m.number for m in measures] == ["1", "2", "3", "4"]
+    assert measures[0].title == "กระบวนการจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบ"
+    assert {m.status for m in measures} == {"เฝ้าระวังและติดตามต่อเนื่อง"}
+    assert measures[2].results[0].startswith("ควบคุม กำกับ เจ้าหน้าที่ที่ปฏิบัติงาน")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "not-measures-announcement-in-prose.pdf",
+        "not-measures-complaints-summary-2567.pdf",
+        "not-measures-ethics-project-report.pdf",
+        "not-measures-indicator-template.pdf",
+    ],
+)
+def test_documents_that_are_not_measures_reports_are_refused(name: str) -> None:
+    path = shared("realworld", name)
+    result = CliRunner().invoke(app, [str(path)])
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: {path}: no measures table found")

@@ -4,7 +4,7 @@ A clerk who turns a table's borders off leaves pdfplumber's line strategy nothin
 this strategy reads the text itself:
 
 - The header is the line (with the one under it, for wrapped labels) whose text blocks map to
-  the measure fields, the same test a ruled header passes (table.map_header).
+  the measure fields, the same test a ruled header passes (vocabulary.read_header).
 - A column edge lies where the body's text leaves the widest vertical white gap between two
   header blocks: cells are left-aligned, so text never crosses it.
 - A row starts where the first column opens with a measure number or a category label; a line
@@ -21,9 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from itaparse.readers.grid import Cell, Row
-from itaparse.semantics import measure_number
-from itaparse.table import is_category_text, map_header_scored
+from itaparse.vocabulary import is_category_text, measure_number, read_header
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -79,14 +77,14 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     blocks = _blocks(lines[start])
     if len(blocks) < 3:
         return None
-    single, single_score = map_header_scored(Row([Cell([[text(b)]]) for b in blocks]))
+    single, single_score = read_header([text(b) for b in blocks])
     if start + 1 < len(lines):
         spans = [_span(b) for b in blocks]
         merged = [list(b) for b in blocks]
         for b in _blocks(lines[start + 1]):
             x0 = _span(b)[0]
             merged[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
-        both, both_score = map_header_scored(Row([Cell([[text(b)]]) for b in merged]))
+        both, both_score = read_header([text(b) for b in merged])
         if both is not None and both_score > single_score + 0.05:
             return merged, start + 1
     return (blocks, start) if single is not None else None

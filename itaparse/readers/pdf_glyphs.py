@@ -13,6 +13,8 @@ from typing import Any
 from pdfminer.pdfinterp import PDFPageInterpreter
 from pdfplumber.page import Page, PDFPageAggregatorWithMarkedContent
 
+from itaparse.readers.symbol_fonts import symbol_text
+
 Char = dict[str, Any]
 
 
@@ -29,11 +31,15 @@ class _CodeRecorder(PDFPageAggregatorWithMarkedContent):
 
 
 def chars_with_codes(page: Page) -> list[Char]:
-    """page.chars, each with "code": the glyph code in its font."""
+    """page.chars, each with "code": the glyph code in its font; symbol-font boxes and ticks
+    as the Unicode characters they show."""
     device = _CodeRecorder(page.pdf.rsrcmgr, pageno=page.page_number, laparams=page.pdf.laparams)
     PDFPageInterpreter(page.pdf.rsrcmgr, device).process_page(page.page_obj)
     page._layout = device.get_result()  # pdfplumber's cache: its objects now come from here
     chars: list[Char] = page.chars
+    for ch in chars:
+        if (shown := symbol_text(ch["fontname"], ch["text"])) is not None:
+            ch["text"] = shown
     if len(chars) != len(device.codes):  # a pdfplumber change broke the pairing: go without
         return chars
     for ch, code in zip(chars, device.codes, strict=True):

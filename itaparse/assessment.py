@@ -1,0 +1,104 @@
+"""ITA score tables printed in a report: item by item, under the heading they follow.
+
+The NACC analysis form prints, under each issue's heading, a table of the items assessed
+(ที่ | หัวข้อ | เครื่องมือการประเมิน | ข้อคำถาม | คะแนน | หมายเหตุ). A score table is told by its
+content, not its wording: a column of item codes (i1, e5, o11) and a column of scores.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itaparse.models import AssessmentItem
+from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.thai.numerals import parse_number
+from itaparse.thai.text import join_wrapped, skeleton
+from itaparse.vocabulary import HEADING_RES, category_match
+
+_CODE = re.compile(r"^\s*([ieoIEO]\d{1,2})\b\.?\s*(.*)$", re.S)
+_TOOL = re.compile(r"\b(IIT|EIT|OIT)\b")
+_SCORE_LABEL = skeleton("คะแนน")
+_MIN_SHARE = 0.5  # of the body rows that must show an item code
+
+
+def _text(cell: Cell | None) -> str:
+    if cell is None:
+        return ""
+    source = cell.above if cell.empty and cell.above is not None else cell
+    return join_wrapped(source.lines)
+
+
+def _columns(table: Table) -> tuple[int, int, int, int] | None:
+    """Header row, code column, score column and first body row of a score table."""
+    for h, header in enumerate(table.rows[:3]):
+        score_col = next(
+            (
+                c
+                for c, cell in enumerate(header.cells)
+                if cell is not None
+                and _SCORE_LABEL in skeleton(cell.text)
+                and len(skeleton(cell.text)) <= 12
+            ),
+            None,
+        )
+        if score_col is None:
+            continue
+        body = table.rows[h + 1 :]
+        for col in range(table.n_cols):
+            codes = sum(1 for r in body if col < len(r.cells) and _CODE.match(_text(r.cells[col])))
+            if body and codes >= max(1, _MIN_SHARE * len(body)):
+                return h, col, score_col, h + 1
+    return None
+
+
+def _item(row: Row, code_col: int, score_col: int, category: int | None) -> AssessmentItem | None:
+    texts = [_text(c) for c in row.cells]
+    match = _CODE.match(texts[code_col]) if code_col < len(texts) else None
+    if match is None:
+        return None
+    tool = next((m.group(1) for t in texts if (m := _TOOL.search(t))), None)
+    question = match.group(2).strip() or None
+    if question is None:  # the question in its own column: the longest other text
+        others = [
+            t
+            for c, t in enumerate(texts)
+            if c not in (code_col, score_col)
+            and t
+            and not _TOOL.fullmatch(t.strip())
+            and parse_number(t) is None
+        ]
+        question = max(others, key=len) if others else None
+    score_text = texts[score_col] if score_col < len(texts) else ""
+    score = parse_number(score_text.split()[0]) if score_text.split() else None
+    return AssessmentItem(
+        category=category,
+        tool=tool,
+        item=match.group(1).lower(),
+        question=question,
+        score=score if score is not None and 0 <= score <= 100 else None,
+    )
+
+
+def find_assessment(grid: Grid, measures_tables: list[int]) -> list[AssessmentItem]:
+    """Every score table's items, in document order, each under the last heading above it."""
+    items: list[AssessmentItem] = []
+    category: int | None = None
+    index = -1
+    for _page, block in grid.blocks:
+        if isinstance(block, str):
+            found = category_match(block, HEADING_RES)
+            if found is not None:
+                category = found[0]
+            continue
+        index += 1
+        if index in measures_tables:
+            continue
+        columns = _columns(block)
+        if columns is None:
+            continue
+        _h, code_col, score_col, first = columns
+        for row in block.rows[first:]:
+            item = _item(row, code_col, score_col, category)
+            if item is not None:
+                items.append(item)
+    return items

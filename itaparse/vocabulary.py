@@ -1,0 +1,270 @@
+"""The words of ITA reports: header labels by field, numbering, categories, status ticks.
+
+This is the one low module that both the readers (a borderless PDF table is found by its
+header labels) and the table logic import; it knows strings, never grids.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+from itaparse.thai.numerals import to_arabic
+from itaparse.thai.text import skeleton
+
+# Header wordings by field; matched on their consonant skeletons, so damaged text still maps.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "number": ("ข้อที่", "ลำดับที่", "ลำดับ", "ที่"),
+    "measure": (
+        "มาตรการ/แนวทาง",
+        "มาตรการ",
+        "แนวทาง",
+        "ประเด็น",
+        "แผนงาน/โครงการ/กิจกรรม",
+        "โครงการ/กิจกรรม",
+        "มาตรการ/โครงการ",
+        "มาตรการป้องกัน",
+    ),
+    # The row's subject when no column is a measure: plan-results and risk forms.
+    "subject": (
+        "กิจกรรม",
+        "โครงการ",
+        "แผนงาน",
+        "โอกาส/ความเสี่ยง",
+        "ความเสี่ยง",
+        "เหตุการณ์ความเสี่ยง",
+        "ประเด็นความเสี่ยง",
+        "รายการ",
+    ),
+    "methods": (
+        "วิธีดำเนินการ",
+        "ขั้นตอน/วิธีการ",
+        "วิธีการ",
+        "ขั้นตอน",
+        "กิจกรรม",
+        "วิธีการดำเนินงาน",
+        "ขั้นตอนการดำเนินการ",
+        "แนวทางการดำเนินการ",
+    ),
+    "responsible": (
+        "ผู้รับผิดชอบ",
+        "หน่วยงานรับผิดชอบ",
+        "หน่วยงานที่รับผิดชอบ",
+        "ผู้รับผิดชอบ/หน่วยงาน",
+        "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง",
+    ),
+    "period": ("ระยะเวลาดำเนินการ", "ระยะเวลา", "กรอบระยะเวลา", "ห้วงเวลา", "ช่วงเวลา"),
+    "results": (
+        "ผลการดำเนินงาน",
+        "ผลการดำเนินการ",
+        "ผลการปฏิบัติ",
+        "ผลการปฏิบัติตามมาตรการ",
+        "ผลการติดตาม",
+    ),
+    "outcomes": (
+        "ผลลัพธ์/ความสำเร็จ",
+        "ผลลัพธ์",
+        "ความสำเร็จ",
+        "ผลสัมฤทธิ์",
+        "ผลที่ได้รับ",
+        "ผลที่คาดว่าจะได้รับ",
+    ),
+    "budget": ("งบประมาณ", "งบประมาณ(บาท)", "งบประมาณที่ใช้"),
+    "indicators": ("ตัวชี้วัด", "ตัวชี้วัดความสำเร็จ", "เป้าหมาย/ตัวชี้วัด"),
+    "score": ("ผลการประเมิน(คะแนน)", "คะแนน", "ผลคะแนน", "คะแนนที่ได้", "ผลการประเมิน"),
+    "status": ("สถานะ", "สถานะการดำเนินการ", "สถานะการดำเนินงาน"),
+    # Tick columns under a group label: "/" or "✓" in the column says which state applies.
+    "tick:done": ("ดำเนินการแล้ว", "ดำเนินการแล้วเสร็จ", "แล้วเสร็จ", "เสร็จสิ้น"),
+    "tick:in progress": ("อยู่ระหว่างดำเนินการ", "กำลังดำเนินการ", "ระหว่างดำเนินการ"),
+    "tick:not done": (
+        "ยังมิได้ดำเนินการ",
+        "ยังไม่ได้ดำเนินการ",
+        "ยังไม่ดำเนินการ",
+        "ไม่ได้ดำเนินการ",
+        "ยังไม่เริ่มดำเนินการ",
+    ),
+}
+TICK_FIELDS = ("tick:done", "tick:in progress", "tick:not done")
+# What a measures table must show besides its subject: results or a status, or at least two
+# of the plan's columns (the results report shows all of them).
+PLAN_FIELDS = ("methods", "responsible", "period", "outcomes")
+EVIDENCE_FIELDS = ("results", "status", *TICK_FIELDS)
+_SKELETONS = {f: tuple(skeleton(s) for s in words) for f, words in SYNONYMS.items()}
+MATCH_THRESHOLD = 0.75
+# A header cell is a few words; a long cell that merely contains "มาตรการ" is content. A label
+# with its group label ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ / ขั้นตอน") is longer.
+MAX_HEADER_SKELETON = 24
+MAX_GROUPED_SKELETON = 48
+
+
+@lru_cache(maxsize=16384)  # headers repeat on every page, and body cells are tested too
+def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -> float:
+    """How well a header label reads as the field (0-1), on consonant skeletons."""
+    h = skeleton(label)
+    if not h or len(h) > limit:
+        return 0.0
+    best = 0.0
+    for s in _SKELETONS[field_name]:
+        score = SequenceMatcher(None, h, s).ratio()
+        if len(s) >= 3 and h.startswith(s):  # "สถานะการดำเนินการจัดการความเสี่ยง"
+            score = max(score, 0.85 + 0.15 * len(s) / len(h))
+        elif len(s) >= 4 and s in h:
+            score = max(score, 0.8 + 0.2 * len(s) / len(h))
+        best = max(best, score)
+    return best
+
+
+def map_labels(labels: Sequence[Sequence[str]]) -> tuple[dict[int, str], float]:
+    """Column index -> field for a header whose columns read as the given labels.
+
+    Each column may offer several readings (its own label, and its label under a group label);
+    the best one counts. A column is the "measure" when its label says so; without one, the
+    best "subject" column (กิจกรรม, โครงการ, ความเสี่ยง) takes the measure's place, so that in a
+    table with both, "กิจกรรม" is read as the methods. Returns the mapping and its total score.
+    """
+    scores: dict[tuple[int, str], float] = {}
+    for col, readings in enumerate(labels):
+        for f in SYNONYMS:
+            best = max(
+                (
+                    field_score(r, f, MAX_HEADER_SKELETON if n == 0 else MAX_GROUPED_SKELETON)
+                    for n, r in enumerate(readings)
+                    if r
+                ),
+                default=0.0,
+            )
+            if best >= MATCH_THRESHOLD:
+                scores[(col, f)] = best
+    mapping: dict[int, str] = {}
+    total = 0.0
+    if not any(f == "measure" for _c, f in scores):
+        subjects = [(s, -c) for (c, f), s in scores.items() if f == "subject"]
+        if subjects:
+            s, neg = max(subjects)
+            mapping[-neg] = "measure"
+            total += s
+    for (col, f), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0][0])):
+        if f == "subject" or col in mapping or f in mapping.values():
+            continue
+        mapping[col] = f
+        total += s
+    return mapping, total
+
+
+def is_measures_header(mapping: dict[int, str]) -> bool:
+    """A subject column, and results, a status, or two of the plan's columns."""
+    fields = set(mapping.values())
+    if "measure" not in fields:
+        return False
+    return bool(fields & set(EVIDENCE_FIELDS)) or len(fields & set(PLAN_FIELDS)) >= 2
+
+
+def read_header(labels: Sequence[str]) -> tuple[dict[int, str] | None, float]:
+    """A one-line header's mapping (None unless it reads as a measures header) and its score."""
+    mapping, score = map_labels([[label] for label in labels])
+    return (mapping if is_measures_header(mapping) else None), score
+
+
+# Category rows: "(๑) …", "ด้านที่ ๑ …", "กลยุทธ์ที่ ๑ : …", "ประเด็นที่ ๑ …"; and "๑. …", which is
+# a category only when the measures under it are numbered "๑.๑" (table._decimal_follows).
+_LABELS = "ด้านที่|กลยุทธ์ที่|ประเด็นที่|ยุทธศาสตร์ที่|มิติที่|หมวดที่|เรื่องที่|ส่วนที่|แผนงานที่"
+CATEGORY_RES = (
+    re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
+    re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),
+)
+DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
+# A heading outside any table, over the tables of one issue: "๑) กระบวนการ…" as well as the
+# labels above. Only a line with Thai words after the number is a heading.
+HEADING_RES = (*CATEGORY_RES, re.compile(r"^\s*(\d{1,2})\s*\)\s*([\u0e01-\u0e2e].*)$", re.S))
+
+
+def category_match(
+    text: str, patterns: Sequence[re.Pattern[str]] = CATEGORY_RES
+) -> tuple[int, str] | None:
+    """(number, title) of a category label, the title as written (digits kept)."""
+    plain = to_arabic(text)  # same length: match positions carry over to the text as written
+    for pattern in patterns:
+        match = pattern.match(plain)
+        if match:
+            return int(match.group(1)), text[match.start(2) :].strip()
+    return None
+
+
+def is_category_text(text: str) -> bool:
+    """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
+    return category_match(text) is not None
+
+
+# "1." "1)" "(1)" "1.2." and a bare "1.2"; never a number followed by a unit ("12 เดือน" and
+# "15.50 คะแนน" at the start of a wrapped line are text, not items).
+_UNIT = r"(?:คะแนน|บาท|ราย|ครั้ง|คน|เดือน|วัน|ปี|%|ร้อยละ)"
+_NUMBERING = re.compile(
+    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s)(?!\s*{_UNIT}))\s*"
+)
+BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
+_MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87
+_KHO = re.compile(r"^\s*ข้อ(?:ที่)?\s*(?=[0-9๐-๙])")
+# An ITA question code opening a measure: "e1 หน่วยงานปฏิบัติ…", "i12", "o3".
+_ITEM_CODE = re.compile(r"^\s*([ieoIEO]\d{1,2})[.)]?\s+(?=\S)")
+
+
+def item_marker(line: str) -> re.Match[str] | None:
+    """The numbering ("๑.", "1.2", "(3)", "4)") or bullet that opens a list item, if any."""
+    plain = to_arabic(line)
+    match = _NUMBERING.match(plain)
+    if match:
+        number = match.group(1) or match.group(2) or match.group(3)
+        if int(number.split(".")[0]) <= _MAX_ITEM_NUMBER:
+            return match
+    return BULLET.match(plain)
+
+
+def measure_number(text: str) -> tuple[str | None, str]:
+    """'๑. มาตรการ…' -> ('1', 'มาตรการ…'); also "1.1", "(1)", "ข้อ 1"; Arabic digits out."""
+    kho = _KHO.match(text)
+    if kho:
+        text = text[kho.end() :]
+        bare = re.match(r"^([0-9๐-๙]{1,2})(?:[.)]|\s|$)\s*", text)
+        if bare:
+            return to_arabic(bare.group(1)), text[bare.end() :].strip()
+    match = item_marker(text)
+    if match is None or BULLET.match(to_arabic(text)):
+        return None, text.strip()
+    number = match.group(1) or match.group(2) or match.group(3)
+    return number, text[match.end() :].strip()
+
+
+def item_code(text: str) -> str | None:
+    """The ITA question code a measure opens with ("e1 …" -> "e1"), lower case."""
+    match = _ITEM_CODE.match(text)
+    return match.group(1).lower() if match else None
+
+
+# Marks a clerk ticks a status column or a checkbox with; and the boxes left empty.
+TICKS = frozenset("/✓✔√☑☒✗✘■●xX*")
+EMPTY_BOXES = frozenset("☐□○◻")
+CHECKED_BOXES = frozenset("☑☒■✓✔√")
+
+
+def is_tick(text: str) -> bool:
+    """A cell that holds only a tick mark."""
+    stripped = text.strip()
+    return bool(stripped) and all(ch in TICKS or ch.isspace() for ch in stripped)
+
+
+STATUS_WORDS = {f.split(":", 1)[1]: SYNONYMS[f] for f in TICK_FIELDS}
+
+
+def status_of(text: str) -> str:
+    """A ticked status's words as one of done / in progress / not done, else as written."""
+    h = skeleton(text)
+    for status, words in (
+        ("not done", STATUS_WORDS["not done"]),
+        ("in progress", STATUS_WORDS["in progress"]),
+        ("done", STATUS_WORDS["done"]),
+    ):
+        if any(skeleton(w) == h for w in words):
+            return status
+    return text.strip()

@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from itaparse.thai.dates import be_year
+from itaparse.thai.dates import BE_OFFSET, be_year, parse_period
 from itaparse.thai.numerals import to_arabic
 
 _AGENCY = re.compile(
@@ -17,6 +17,7 @@ _AGENCY = re.compile(
 _DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
 _PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
+_DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
 _TITLE_START = re.compile(r"^(?:แบบ)?รายงาน")
 _TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ)")
 
@@ -60,6 +61,8 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         )
         if years:
             meta.fiscal_year = years.most_common(1)[0][0]
+    if meta.fiscal_year is None:
+        meta.fiscal_year = _year_of_report_date(lines)
     start = max(title_at, 0)
     ordered = list(lines[start:]) + list(lines[:start])
     for line in ordered:
@@ -70,3 +73,16 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         if meta.province is None and (m := _PROVINCE.search(line)):
             meta.province = m.group(1)
     return meta
+
+
+def _year_of_report_date(lines: Sequence[str]) -> int | None:
+    """A report that names no fiscal year but is dated ("ณ วันที่ 2 กันยายน 2567"): the fiscal
+    year that date falls in (it starts on 1 October)."""
+    for line in lines[:10]:
+        found = _DATED.search(to_arabic(line))
+        if found is None:
+            continue
+        day, _end = parse_period(found.group(1), None)
+        if day is not None:
+            return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
+    return None

@@ -172,7 +172,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             path,
             "no measures table found (no table has a header with มาตรการ, วิธีดำเนินการ, ผู้รับผิดชอบ, …)",
         )
-    meta = extract_metadata([text for _page, text in grid.text_lines])
+    meta = extract_metadata([text for _page, text in grid.text_lines] + table.preamble)
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
     warnings.extend(_inferred(table))

@@ -82,6 +82,8 @@ class MeasuresTable:
     rows: list[LogicalRow]
     tables: list[int]  # indexes in grid.tables of the tables it was read from
     headers: list[Header] = field(default_factory=list)  # each table's own header, in order
+    # Text of rows above a header inside its table: forms put their title and agency there.
+    preamble: list[str] = field(default_factory=list)
 
 
 def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dict[int, str]]:
@@ -138,6 +140,8 @@ def header_at(table: Table, start: int) -> Header | None:
     body begins, however the labels wrap.
     """
     rows = table.rows
+    if len(rows[start].filled) < 2:  # a title row across the table, not labels
+        return None
     best: Header | None = None
     for depth in range(1, _MAX_HEADER_ROWS + 1):
         if start + depth > len(rows):
@@ -311,6 +315,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     current: Header | None = None
     n_cols = 0
     heading: CategoryRow | None = None
+    preamble: list[str] = []
     index = -1
     for page, block in grid.blocks:
         if isinstance(block, str):
@@ -331,6 +336,9 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
                 current, n_cols = refined, table.n_cols
                 headers.append(current)
             start = found.end
+            preamble.extend(
+                join_wrapped(c.lines) for r in table.rows[: found.start] for c in r.filled
+            )
         elif current is not None and table.n_cols == n_cols:
             start = 0
         else:
@@ -344,7 +352,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     if not headers:
         return None
     first = headers[0]
-    return MeasuresTable(first.fields, first.labels, _stitch(body), used, headers)
+    return MeasuresTable(first.fields, first.labels, _stitch(body), used, headers, preamble)
 
 
 def _repeats(row: Row, table: Table) -> bool:

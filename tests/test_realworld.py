@@ -95,6 +95,8 @@ def test_risk_plan_results_reads_the_ticked_checkbox_as_status() -> None:
     assert measures[0].title == "กระบวนการจัดซื้อจัดจ้างไม่เป็นไปตามระเบียบ"
     assert {m.status for m in measures} == {"เฝ้าระวังและติดตามต่อเนื่อง"}
     assert measures[2].results[0].startswith("ควบคุม กำกับ เจ้าหน้าที่ที่ปฏิบัติงาน")
+    # The agency is named in a title row inside the table; the year only in the report's date.
+    assert (report.agency, report.fiscal_year) == ("โรงพยาบาลน้ำยืน", 2567)
 
 
 @pytest.mark.parametrize(

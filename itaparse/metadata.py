@@ -18,8 +18,9 @@ _DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
 _PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
-_TITLE_START = re.compile(r"^(?:แบบ)?รายงาน")
-_TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ)")
+_TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|มาตรการส่งเสริมคุณธรรม)")
+# A title wraps onto lines that go on with its words, or onto its year alone ("พ.ศ." / "๒๕๖๘").
+_TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ|พ\.\s?ศ\.|[0-9๐-๙]{4}\b)")
 
 
 @dataclass
@@ -55,10 +56,9 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         found = _FISCAL.search(to_arabic(meta.title))
         if found:
             meta.fiscal_year = be_year(found.group(1))
-    if meta.fiscal_year is None:
-        years = Counter(
-            be_year(m.group(1)) for line in lines for m in _FISCAL.finditer(to_arabic(line))
-        )
+    if meta.fiscal_year is None:  # lines joined: "ปีงบประมาณ" may end a line, its year open the next
+        text = to_arabic(" ".join(lines))
+        years = Counter(be_year(m.group(1)) for m in _FISCAL.finditer(text))
         if years:
             meta.fiscal_year = years.most_common(1)[0][0]
     if meta.fiscal_year is None:

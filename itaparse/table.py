@@ -19,7 +19,6 @@ from itaparse.vocabulary import (
     HEADING_RES,
     TICK_FIELDS,
     category_match,
-    is_category_text,
     is_measures_header,
     is_tick,
     map_labels,
@@ -115,14 +114,30 @@ def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dic
 
 
 def _labels_only(row: Row) -> bool:
-    """A row that can be part of a header: short texts, none opening a measure or category."""
+    """A row that can be part of a header: short texts, none opening a measure or category.
+    A bare number ("(4)") is a column's number, which some headers print under the labels."""
     for cell in row.filled:
         text = join_wrapped(cell.lines)
-        if len(text) > _MAX_LABEL_CHARS or is_category_text(text):
+        number, title = measure_number(text)
+        if len(text) > _MAX_LABEL_CHARS or (number is not None and title):
             return False
-        if measure_number(cell.lines[0])[0] is not None:
+        category = category_match(text)
+        if category is not None and category[1]:
             return False
     return True
+
+
+def _extends_header(row: Row, header_rows: list[Row]) -> bool:
+    """A row belongs to the header above it when it continues the header's merged cells or
+    sits under a group label (a cell spanning columns); a body row does neither."""
+    last = header_rows[-1]
+    for col, cell in enumerate(row.cells):
+        if cell is not None and cell.above is not None and _merged_from(row, header_rows, col):
+            return True
+        spanned = col < len(last.cells) and last.cells[col] is None
+        if spanned and cell is not None and not cell.empty:
+            return True
+    return False
 
 
 def _merged_from(row: Row, header_rows: list[Row], col: int) -> bool:
@@ -149,6 +164,8 @@ def header_at(table: Table, start: int) -> Header | None:
         below = rows[start + depth - 1]
         if not _labels_only(below):
             break
+        if depth > 1 and not _extends_header(below, rows[start : start + depth - 1]):
+            break
         readings, own = _column_readings(rows[start : start + depth], table.n_cols)
         mapping, score = map_labels(readings)
         if not is_measures_header(mapping):
@@ -159,11 +176,7 @@ def header_at(table: Table, start: int) -> Header | None:
         if best is None:
             best = header
             continue
-        continues = _merged_from(below, rows[start : start + depth - 1], best.measure_col)
-        if continues or score > best.score + 0.05:
-            best = header
-        else:
-            break
+        best = header
     return best
 
 
@@ -343,7 +356,12 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
             start = 0
         else:
             continue
-        rows = [r for r in table.rows[start:] if not _repeats(r, table)]
+        header_rows = table.rows[found.start : found.end] if found is not None else []
+        rows = [
+            r
+            for r in table.rows[start:]
+            if not _repeats(r, table) and not _merged_from(r, header_rows, current.measure_col)
+        ]
         if heading is not None and rows and _category(rows[0]) is None:
             body.rows.append((heading, False, current))
         heading = None
@@ -396,6 +414,9 @@ def _stitch(body: _Body) -> list[LogicalRow]:
         if not row.filled:
             continue
         last = rows[-1] if rows else None
+        if isinstance(last, CategoryRow) and _continues_category(row, last, opens_table):
+            last.title = join_wrapped([last.title, join_wrapped(row.filled[0].lines)])
+            continue
         first_cell = row.cells[header.measure_col] if header.measure_col < len(row.cells) else None
         new_page = (
             isinstance(last, MeasureRow)
@@ -414,6 +435,22 @@ def _stitch(body: _Body) -> list[LogicalRow]:
             continue
         rows.append(_new_measure(row, header))
     return rows
+
+
+def _continues_category(row: Row, last: CategoryRow, opens_table: bool) -> bool:
+    """A category title cut by a page break: the next page's table opens with the rest of it,
+    alone in its row, and that rest opens no measure."""
+    filled = row.filled
+    return (
+        opens_table
+        and row.page is not None
+        and last.page is not None
+        and row.page != last.page
+        and len(filled) == 1
+        and bool(row.cells)
+        and row.cells[0] is filled[0]
+        and not _starts_measure(filled[0])
+    )
 
 
 def _continue(last: MeasureRow, row: Row, header: Header) -> None:

@@ -107,6 +107,8 @@ def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -
         return 0.0
     best = 0.0
     for s in _SKELETONS[field_name]:
+        if len(h) <= 2 and h != s:  # "คน" is not "คะแนน": too short to match loosely
+            continue
         score = SequenceMatcher(None, h, s).ratio()
         if len(s) >= 3 and h.startswith(s):  # "สถานะการดำเนินการจัดการความเสี่ยง"
             score = max(score, 0.85 + 0.15 * len(s) / len(h))
@@ -201,7 +203,7 @@ def is_category_text(text: str) -> bool:
 # "15.50 คะแนน" at the start of a wrapped line are text, not items).
 _UNIT = r"(?:คะแนน|บาท|ราย|ครั้ง|คน|เดือน|วัน|ปี|%|ร้อยละ)"
 _NUMBERING = re.compile(
-    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s)(?!\s*{_UNIT}))\s*"
+    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s|$)(?!\s*{_UNIT}))\s*"
 )
 BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
 _MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87

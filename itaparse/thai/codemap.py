@@ -112,6 +112,8 @@ class _Document:
                     entry = self.codes[key] = _Code(ch["text"], is_zero_width(ch))
                 entry.places.append((li, pos))
         self.mapping: dict[Key, str] = {}
+        # Scores under the current mapping alone, per occurrence; cleared when it changes.
+        self._plain: dict[tuple[int, int], tuple[int, int]] = {}
         self._windows: dict[tuple[int, int], _Window] = {}
 
     def contexts(self, code: _Code) -> list[tuple[int, int]]:
@@ -151,6 +153,23 @@ class _Document:
         raw = self.render(window, overrides)
         covered, total, tokens = coverage(normalize(raw))
         return total - covered + tokens + _MISSPELLING_COST * _impossible(raw), total
+
+    def settle(self, change: dict[Key, str], undo: Sequence[Key] = ()) -> None:
+        for key in undo:
+            del self.mapping[key]
+        self.mapping.update(change)
+        self._plain.clear()
+
+    def plain(self, places: Sequence[tuple[int, int]]) -> tuple[int, int]:
+        """Badness of the windows at places under the mapping as it stands."""
+        bad = total = 0
+        for place in places:
+            found = self._plain.get(place)
+            if found is None:
+                found = self._plain[place] = self.window_score(self.window(place), {})
+            bad += found[0]
+            total += found[1]
+        return bad, total
 
     def score(
         self,
@@ -199,20 +218,24 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
     changes: list[dict[Key, str]] = []
     for group in sorted(groups, key=lambda g: _order(g, doc)):
         pending = [k for k in group if k not in doc.mapping]
-        while pending and not _reads_well(doc, pending):
-            change = _best(doc, pending, by_text)
+        # Two mark codes can be swapped (the map says ้ where the glyph is ู, and ู where it is
+        # ้). Words around a swap can read just above any threshold when one of the marks is
+        # rare, so the swaps of a mark are always tried, even where its words read well; the
+        # search keeps a mapping unless the swap reads clearly better.
+        swaps_only = doc.codes[group[0]].text in MARKS and _reads_well(doc, pending)
+        while pending and (swaps_only or not _reads_well(doc, pending)):
+            change = _best(doc, pending, by_text, swaps_only)
             if not change:
                 break
-            doc.mapping.update(change)
+            doc.settle(change)
             changes.append(change)
             pending = [k for k in pending if k not in change]
     # Second look at every change, now that all codes around it are settled: a code decided
     # early ("drop this zero-width glyph") may read differently once its neighbours are fixed.
     # A swap is looked at again as a whole.
     for change in changes:
-        for key in change:
-            del doc.mapping[key]
-        doc.mapping.update(_best(doc, list(change), by_text))
+        doc.settle({}, list(change))
+        doc.settle(_best(doc, list(change), by_text))
     return {k: v for k, v in doc.mapping.items() if v != doc.codes[k].text}
 
 
@@ -237,7 +260,10 @@ def _first(doc: _Document, hypothesis: dict[Key, str]) -> list[tuple[int, int]]:
 
 
 def _best(
-    doc: _Document, group: list[Key], by_text: dict[tuple[str, str], list[Key]]
+    doc: _Document,
+    group: list[Key],
+    by_text: dict[tuple[str, str], list[Key]],
+    swaps_only: bool = False,
 ) -> dict[Key, str]:
     """The best hypothesis for a group of codes: one code read anew, or two codes swapped.
 
@@ -250,7 +276,9 @@ def _best(
         code = doc.codes[key]
         candidates = _candidates(code) or []
         places = doc.contexts(code)
-        mine: list[dict[Key, str]] = [{key: r} for r in candidates if r != code.text]
+        mine: list[dict[Key, str]] = [
+            {key: r} for r in candidates if r != code.text and not swaps_only
+        ]
         if code.text in MARKS:
             mine.extend(
                 {key: reading, other: code.text}
@@ -258,7 +286,7 @@ def _best(
                 for other in by_text.get((key[0], reading), [])
                 if other != key and other not in doc.mapping
             )
-        if code.zero_width and NIKHAHIT in candidates:
+        if code.zero_width and NIKHAHIT in candidates and not swaps_only:
             # SARA AM is drawn as two glyphs, and exporters can get both halves wrong at once:
             # NIKHAHIT as a space and SARA AA as ำ ("ค ำน ำ" for คำนำ, "ควำม" for ความ).
             mine.extend(
@@ -266,6 +294,8 @@ def _best(
                 for other in by_text.get((key[0], AM), [])
                 if not doc.codes[other].zero_width and other not in doc.mapping
             )
+        if swaps_only:  # a swap must first read better on a few occurrences of both codes
+            mine = [h for h in mine if doc.score(h, _first(doc, h)) < doc.plain(_first(doc, h))]
         if len(mine) > 4:  # a first cut on a few occurrences of each code involved
             mine = sorted(mine, key=lambda h: doc.score(h, _first(doc, h))[0])[:4]
         hypotheses.extend(mine)
@@ -273,7 +303,7 @@ def _best(
         for h in mine:
             where.extend(p for other in h if other != key for p in doc.contexts(doc.codes[other]))
     where = list(dict.fromkeys(where))
-    base = [doc.window_score(doc.window(p), {}) for p in where]
+    base = [doc.plain([p]) for p in where]
     scored = [(doc.score(h, where, base)[0], h) for h in hypotheses]
     baseline, total = sum(b for b, _ in base), sum(t for _, t in base)
     bad, best = min(scored, key=lambda item: item[0])

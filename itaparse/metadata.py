@@ -18,6 +18,7 @@ _DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
 _PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
+_DANGLING = re.compile(r"(?:อำเภอ|จังหวัด|เขต)\s*$")
 _TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|มาตรการส่งเสริมคุณธรรม)")
 # A title wraps onto lines that go on with its words, or onto its year alone ("พ.ศ." / "๒๕๖๘").
 _TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ|พ\.\s?ศ\.|[0-9๐-๙]{4}\b)")
@@ -64,7 +65,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     if meta.fiscal_year is None:
         meta.fiscal_year = _year_of_report_date(lines)
     start = max(title_at, 0)
-    ordered = list(lines[start:]) + list(lines[:start])
+    ordered = _unwrap_labels(list(lines[start:]) + list(lines[:start]))
     for line in ordered:
         if meta.agency is None and (m := _AGENCY.search(line)):
             meta.agency = m.group(1)
@@ -86,3 +87,14 @@ def _year_of_report_date(lines: Sequence[str]) -> int | None:
         if day is not None:
             return day.year + BE_OFFSET + (1 if day.month >= 10 else 0)
     return None
+
+
+def _unwrap_labels(lines: list[str]) -> list[str]:
+    """Lines that end with a bare "อำเภอ" or "จังหวัด" go on with the name on the next line."""
+    out: list[str] = []
+    for line in lines:
+        if out and _DANGLING.search(out[-1]):
+            out[-1] += line.strip()
+        else:
+            out.append(line)
+    return out

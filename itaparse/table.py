@@ -21,6 +21,7 @@ from itaparse.vocabulary import (
     category_match,
     is_measures_header,
     is_tick,
+    item_code,
     map_labels,
     measure_number,
 )
@@ -219,9 +220,11 @@ def _heading(line: str) -> CategoryRow | None:
 
 
 def _starts_measure(cell: Cell | None) -> bool:
+    """A cell that opens a measure: its number, or the ITA item it answers ("e1 …")."""
     if cell is None or cell.empty:
         return False
-    return measure_number(cell.lines[0])[0] is not None
+    first = join_wrapped(cell.lines[:2])
+    return measure_number(first)[0] is not None or item_code(first) is not None
 
 
 def _append(target: Cell, more: Cell, wrap: bool) -> None:
@@ -268,7 +271,8 @@ def _refine(header: Header, body: list[Row]) -> Header | None:
     ticks = [c for c, f in fields.items() if f in TICK_FIELDS]
     if ticks:
         cells = [t for c in ticks for t in _body_cells(body, c)]
-        if not cells or not all(is_tick(t) for t in cells):
+        # No body yet (a header cut from its rows by a page break): nothing to judge by.
+        if (body and not cells) or not all(is_tick(t) for t in cells):
             for c in ticks:
                 del fields[c]
     inferred: dict[int, str] = {}
@@ -330,6 +334,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
     heading: CategoryRow | None = None
     preamble: list[str] = []
     index = -1
+    after_header = False  # the table before ended with a header: this one may hold its rest
     for page, block in grid.blocks:
         if isinstance(block, str):
             found_heading = _heading(block)
@@ -339,6 +344,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
             continue
         index += 1
         table = block
+        cut_header, after_header = after_header, all(_labels_only(r) for r in table.rows)
         found = find_header(table)
         if found is not None:
             rest = [r for r in table.rows[found.end :] if not _repeats(r, table)]
@@ -353,7 +359,7 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
                 join_wrapped(c.lines) for r in table.rows[: found.start] for c in r.filled
             )
         elif current is not None and table.n_cols == n_cols:
-            start = 0
+            start = _header_rest(table, current) if cut_header else 0
         else:
             continue
         header_rows = table.rows[found.start : found.end] if found is not None else []
@@ -362,15 +368,29 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
             for r in table.rows[start:]
             if not _repeats(r, table) and not _merged_from(r, header_rows, current.measure_col)
         ]
-        if heading is not None and rows and _category(rows[0]) is None:
-            body.rows.append((heading, False, current))
-        heading = None
+        after_header = not rows
+        if rows and heading is not None:  # a heading waits for the rows it heads
+            if _category(rows[0]) is None:
+                body.rows.append((heading, False, current))
+            heading = None
         body.rows.extend((row, k == 0, current) for k, row in enumerate(rows))
         used.append(index)
     if not headers:
         return None
     first = headers[0]
     return MeasuresTable(first.fields, first.labels, _stitch(body), used, headers, preamble)
+
+
+def _header_rest(table: Table, header: Header) -> int:
+    """Where the body starts in a table that opens with the rest of a header cut by a page
+    break: rows of labels only, with nothing of their own in the subject column."""
+    col = header.measure_col
+    for i, row in enumerate(table.rows):
+        cell = row.cells[col] if col < len(row.cells) else None
+        own = cell is not None and cell.above is None and not cell.empty
+        if own or not _labels_only(row):
+            return i
+    return len(table.rows)
 
 
 def _repeats(row: Row, table: Table) -> bool:
@@ -388,7 +408,7 @@ def _decimal_follows(rest: list[tuple[Row | CategoryRow, bool, Header]], number:
         cell = row.cells[col] if col < len(row.cells) else None
         if cell is None or cell.empty:
             continue
-        found = measure_number(cell.lines[0])[0]
+        found = measure_number(join_wrapped(cell.lines[:2]))[0]
         return found is not None and found.startswith(f"{number}.")
     return False
 

@@ -203,7 +203,7 @@ def is_category_text(text: str) -> bool:
 # "15.50 คะแนน" at the start of a wrapped line are text, not items).
 _UNIT = r"(?:คะแนน|บาท|ราย|ครั้ง|คน|เดือน|วัน|ปี|%|ร้อยละ)"
 _NUMBERING = re.compile(
-    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s|$)(?!\s*{_UNIT}))\s*"
+    rf"^\s*(?:\((\d{{1,2}})\)|(\d{{1,2}}(?:\.\d{{1,2}})*)[.)](?!\d)|(\d{{1,2}}(?:\.\d{{1,2}})+)(?=\s)(?!\s*{_UNIT}))\s*"
 )
 BULLET = re.compile(r"^\s*[-–•▪●○◦*]\s*")
 _MAX_ITEM_NUMBER = 50  # "๘๗.๗๙ คะแนน" at the start of a wrapped line is a score, not item 87

@@ -109,7 +109,9 @@ def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -
     for s in _SKELETONS[field_name]:
         if len(h) <= 2 and h != s:  # "คน" is not "คะแนน": too short to match loosely
             continue
-        score = SequenceMatcher(None, h, s).ratio()
+        # A loose match must at least start alike: damage loses vowels, not the first
+        # consonant, and "แผนการดำเนินงาน" is not "สถานะการดำเนินงาน".
+        score = SequenceMatcher(None, h, s).ratio() if h[0] == s[0] else 0.0
         if len(s) >= 3 and h.startswith(s):  # "สถานะการดำเนินการจัดการความเสี่ยง"
             score = max(score, 0.85 + 0.15 * len(s) / len(h))
         elif len(s) >= 4 and s in h:

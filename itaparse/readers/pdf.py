@@ -152,30 +152,39 @@ def _raw_page(number: int, page: Any) -> _RawPage:
 
 
 def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
-    """Pages without ruled tables may hold one drawn without borders: read the lines' repaired
-    text for it (row starts and labels need it), and put the table in place of its lines."""
+    """Pages without ruled tables may hold tables drawn without borders: read the lines'
+    repaired text for them (row starts and labels need it), and put each table in place of
+    its lines. A page may continue the table of the page before and then start another."""
     runs_on = None
     for page in pages:
         if any(isinstance(block, _RawTable) for _top, block in page.blocks):
             runs_on = None
             continue
         lines = [block for _top, block in page.blocks if not isinstance(block, _RawTable)]
-        table = borderless.find(lines, runs_on, lambda line: _render(line, mapping, repair))
-        if table is None:
-            runs_on = None
+        tables: list[_RawTable] = []
+        used: set[int] = set()
+        pos, previous = 0, runs_on
+        runs_on = None
+        while pos < len(lines):
+            table = borderless.find(lines[pos:], previous, lambda ln: _render(ln, mapping, repair))
+            if table is None:
+                break
+            tables.append(
+                _RawTable(
+                    table.rows, table.bbox, "borderless", table.columns.edges, table.merged_down
+                )
+            )
+            used.update(pos + i for i in table.used)
+            runs_on = table.columns if table.open_ended else None
+            pos += max(table.used) + 1
+            previous = None
+        if not tables:
             continue
-        rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i not in table.used]
+        rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i not in used]
         page.blocks = sorted(
-            [
-                *rest,
-                (
-                    table.bbox[1],
-                    _RawTable(table.rows, table.bbox, "borderless", table.columns.edges),
-                ),
-            ],
+            [*rest, *((t.bbox[1], t) for t in tables)],
             key=lambda b: b[0],
         )
-        runs_on = table.columns if table.open_ended else None
 
 
 def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from itaparse.vocabulary import is_category_text, measure_number, read_header
+from itaparse.vocabulary import is_category_text, map_labels, measure_number, read_header
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -29,6 +29,8 @@ Render = Callable[[Line], str]  # glyphs to repaired text
 
 _BLOCK_GAP = 0.6  # a horizontal gap wider than this share of the font size separates blocks
 _END_GAP = 1.5  # a vertical gap of more than this many line spacings ends the table
+_MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
+_RIVER = 0.5  # an empty strip this many font sizes wide through the body is a column gap
 
 
 @dataclass
@@ -50,6 +52,7 @@ class Found:
     used: set[int]  # indexes of the page lines inside the table
     columns: Columns
     open_ended: bool  # ran to the foot of the page: the next page may continue it
+    merged_down: dict[tuple[int, int], int]  # (row, column) -> the header row merged over it
 
 
 def _blocks(line: Line) -> list[Line]:
@@ -71,23 +74,126 @@ def _span(chars: Sequence[Char]) -> tuple[float, float]:
     return min(c["x0"] for c in chars), max(c["x1"] for c in chars)
 
 
+def _bold(line: Line) -> bool:
+    return all("bold" in str(ch["fontname"]).lower() for ch in line)
+
+
 def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:
-    """The header's blocks and its last line. The line below joins in where labels wrap
-    ("มาตรการ/" over "แนวทาง"), but only if the labels then match the fields better."""
+    """The first header line's blocks and the header's last line, when a header starts at start.
+
+    The line must read as a measures header, alone or with the line under it where labels
+    wrap ("มาตรการ/" over "แนวทาง"). Lines below join while they are not a row's start and
+    either are bold like the first (sub-labels under a group label, labels wrapped over three
+    or four lines) or make the labels match the fields better.
+    """
     blocks = _blocks(lines[start])
     if len(blocks) < 3:
         return None
-    single, single_score = read_header([text(b) for b in blocks])
-    if start + 1 < len(lines):
-        spans = [_span(b) for b in blocks]
-        merged = [list(b) for b in blocks]
-        for b in _blocks(lines[start + 1]):
+    mapping, score = read_header([text(b) for b in blocks])
+    spans = [_span(b) for b in blocks]
+    merged = [list(b) for b in blocks]
+    last = start
+    bold = _bold(lines[start])
+    for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
+        if _starts_row(text(_blocks(lines[k])[0])):
+            break
+        trial = [list(b) for b in merged]
+        for b in _blocks(lines[k]):
             x0 = _span(b)[0]
-            merged[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
-        both, both_score = read_header([text(b) for b in merged])
-        if both is not None and both_score > single_score + 0.05:
-            return merged, start + 1
-    return (blocks, start) if single is not None else None
+            trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
+        found, found_score = read_header([text(b) for b in trial])
+        own, _ = map_labels([[text(b)] for b in _blocks(lines[k])])
+        if set(own.values()) - set((mapping or {}).values()):  # sub-labels under a group
+            last = k
+        elif bold and _bold(lines[k]):
+            last = k
+            if found is not None:
+                mapping, score, merged = found, found_score, trial
+        elif found is not None and found_score > score + 0.05:
+            mapping, score, merged, last = found, found_score, trial, k
+        else:
+            break
+    if mapping is None:
+        return None
+    return blocks, last
+
+
+def _rivers(body: Sequence[Line], left: float, right: float) -> list[tuple[float, float]]:
+    """Vertical strips the body's text leaves empty from top to bottom, wider than cell
+    padding (so not a run of aligned word spaces): the gaps between columns."""
+    if not body:
+        return []
+    size = statistics.median(ch["size"] for line in body for ch in line)
+    lo, hi = int(left), int(right) + 1
+    covered = [False] * (hi - lo + 1)
+    for line in body:
+        for ch in line:
+            for x in range(max(int(ch["x0"]), lo), min(int(ch["x1"]), hi) + 1):
+                covered[x - lo] = True
+    edges, run = [], 0
+    for i, filled in enumerate(covered):
+        if not filled:
+            run += 1
+            continue
+        if run >= _RIVER * size and i - run > 0:
+            edges.append((float(lo + i - run), float(lo + i - 1)))
+        run = 0
+    return edges
+
+
+def _columns(first: Sequence[Line], body: Sequence[Line]) -> Columns:
+    """Edges between the first header line's labels, and at every empty strip through the body
+    (columns under a group label have no label of their own in the first line)."""
+    left = min(_span(b)[0] for b in first)
+    right = max(_span(b)[1] for b in first)
+    rivers = _rivers(body, left, right)
+    size = statistics.median(ch["size"] for b in first for ch in b)
+    # A label's edge in the gap a river already marks is the same edge.
+    edges = [
+        e for e in _edges(first, body) if not any(a - size <= e <= b + size for a, b in rivers)
+    ]
+    edges += [b for _a, b in rivers]
+    return Columns(sorted(edges), left, right)
+
+
+def _header_rows(
+    lines: Sequence[Line], columns: Columns
+) -> tuple[list[list[list[Line] | None]], dict[tuple[int, int], int]]:
+    """The header as one row of labels, or two when a label spans several columns (a group
+    label over its sub-labels): a label crossing a column edge with no gap at the edge is a
+    group label; labels that merely run close together are cut at the edges."""
+    n = len(columns.edges) + 1
+    leaves: list[list[Line]] = [[] for _ in range(n)]
+    groups: list[tuple[int, int, Line]] = []  # first column, last column, label
+    for line in lines:
+        for block in _blocks(line):
+            x0, x1 = _span(block)
+            inside = [e for e in columns.edges if x0 < e < x1]
+            straddled = [e for e in inside if any(c["x0"] < e - 1 < c["x1"] - 2 for c in block)]
+            if straddled:
+                groups.append((columns.index(x0 + 1), columns.index(x1 - 1), block))
+                continue
+            for ch_col in range(n):
+                part = [c for c in block if columns.index((c["x0"] + c["x1"]) / 2) == ch_col]
+                if part:
+                    leaves[ch_col].append(part)
+    if not groups:
+        return [[cell if cell else [] for cell in leaves]], {}
+    top: list[list[Line] | None] = [list(cell) for cell in leaves]
+    below: list[list[Line] | None] = [[] for _ in range(n)]
+    merged: dict[tuple[int, int], int] = {}
+    grouped: set[int] = set()
+    for first, last, label in groups:
+        top[first] = [label]
+        for col in range(first, last + 1):
+            grouped.add(col)
+            below[col] = leaves[col]
+            if col > first:
+                top[col] = None
+    for col in range(n):
+        if col not in grouped:
+            merged[(1, col)] = 0
+    return [top, below], merged
 
 
 def _edges(header: Sequence[Line], body: Sequence[Line]) -> list[float]:
@@ -133,18 +239,11 @@ def _body_end(lines: Sequence[Line], start: int) -> int:
 
 
 def _rows(
-    header: list[Line] | None, body: Sequence[Line], columns: Columns, text: Render
+    header: list[list[list[Line] | None]], body: Sequence[Line], columns: Columns, text: Render
 ) -> list[list[list[Line] | None]]:
     """The table's rows, cells as lists of glyph lines; a category row is one cell across."""
     n = len(columns.edges) + 1
-    rows: list[list[list[Line] | None]] = []
-    if header is not None:
-        head: list[list[Line] | None] = [[] for _ in range(n)]
-        for block in header:
-            cell = head[columns.index(_span(block)[0] + 1)]
-            assert cell is not None
-            cell.append(block)
-        rows.append(head)
+    rows: list[list[list[Line] | None]] = list(header)
     current: list[list[Line] | None] | None = None
     for line in body:
         if len(_blocks(line)) == 1 and is_category_text(text(line)):
@@ -165,29 +264,46 @@ def _rows(
 
 
 def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found | None:
-    """The borderless measures table among a page's lines, if there is one."""
-    header_at, header, last = -1, None, -1
+    """The first borderless measures table among a page's lines, if there is one.
+
+    With the columns of a table left open on the page before, the page's first lines
+    continue it up to the next header; the table under that header is found by a next call
+    on the lines after.
+    """
+    header_at, header, last = len(lines), None, -1
     for i in range(len(lines)):
         found = _header(lines, i, text)
         if found is not None:
             (header, last), header_at = found, i
             break
-    if header is None and previous is None:
+    if previous is not None and header_at > 0:
+        return _table(lines, None, 0, header_at, previous, text)
+    if header is None:
         return None
-    body_start = last + 1
-    body_end = _body_end(lines, body_start)
+    return _table(lines, (header, last), last + 1, len(lines), None, text, header_at)
+
+
+def _table(
+    lines: Sequence[Line],
+    header: tuple[list[Line], int] | None,
+    body_start: int,
+    limit: int,
+    previous: Columns | None,
+    text: Render,
+    header_at: int | None = None,
+) -> Found | None:
+    body_end = min(_body_end(lines, body_start), limit)
     body = lines[body_start:body_end]
     columns = previous
-    if header is not None:
+    head: list[list[list[Line] | None]] = []
+    merged: dict[tuple[int, int], int] = {}
+    if header is not None and header_at is not None:
         rows_only = [line for line in body if not is_category_text(text(line))]
-        columns = Columns(
-            _edges(header, rows_only),
-            min(_span(b)[0] for b in header),
-            max(_span(b)[1] for b in header),
-        )
+        columns = _columns(header[0], rows_only)
+        head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
     assert columns is not None
-    rows = _rows(header, body, columns, text)
-    used = set(range(header_at if header is not None else body_start, body_end))
+    rows = _rows(head, body, columns, text)
+    used = set(range(header_at if header_at is not None else body_start, body_end))
     if not rows or not used:
         return None
     bbox = (
@@ -196,4 +312,4 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
         columns.right,
         max(lines[i][0]["bottom"] for i in used),
     )
-    return Found(rows, bbox, used, columns, body_end == len(lines))
+    return Found(rows, bbox, used, columns, body_end == len(lines), merged)

@@ -426,7 +426,7 @@ def _header(document: Any, layout: Layout, table: Any) -> None:
         group = top[ticks[0]].merge(top[ticks[-1]])
         _fill(group, ["การดำเนินงาน"], bold=True)
         return
-    if layout.header_rows == 2:  # the plan's columns under a group label
+    if _header_rows(layout) == 2:  # the plan's columns under a group label
         top, second = table.rows[0].cells, table.rows[1].cells
         grouped = [i for i, c in enumerate(cols) if c in ("methods", "responsible", "period")]
         for i, c in enumerate(cols):

@@ -148,9 +148,15 @@ def _columns(first: Sequence[Line], body: Sequence[Line]) -> Columns:
     right = max(_span(b)[1] for b in first)
     rivers = _rivers(body, left, right)
     size = statistics.median(ch["size"] for b in first for ch in b)
-    # A label's edge in the gap a river already marks is the same edge.
+    starts = [_span(b)[0] for b in first]
+    # A label's edge in the gap a river already marks is the same edge; but a river with a
+    # label inside it runs over a column left empty on this page, and the label's edge stays.
     edges = [
-        e for e in _edges(first, body) if not any(a - size <= e <= b + size for a, b in rivers)
+        e
+        for e in _edges(first, body)
+        if not any(
+            a - size <= e <= b + size and not any(a < x < b for x in starts) for a, b in rivers
+        )
     ]
     edges += [b for _a, b in rivers]
     return Columns(sorted(edges), left, right)
@@ -238,6 +244,19 @@ def _body_end(lines: Sequence[Line], start: int) -> int:
     return end
 
 
+def _across(line: Line, columns: Columns, text: Render) -> bool:
+    """A line written across the table (a category row merged over all columns): one run of
+    text that is labelled as a category or crosses a column edge with no gap there."""
+    if len(_blocks(line)) != 1:
+        return False
+    if is_category_text(text(line)):
+        return True
+    x0, x1 = _span(line)
+    return any(
+        x0 < e < x1 and any(c["x0"] < e - 1 < c["x1"] - 2 for c in line) for e in columns.edges
+    )
+
+
 def _rows(
     header: list[list[list[Line] | None]], body: Sequence[Line], columns: Columns, text: Render
 ) -> list[list[list[Line] | None]]:
@@ -245,15 +264,22 @@ def _rows(
     n = len(columns.edges) + 1
     rows: list[list[list[Line] | None]] = list(header)
     current: list[list[Line] | None] | None = None
+    category: list[Line] | None = None  # the category row being read, while it wraps
     for line in body:
-        if len(_blocks(line)) == 1 and is_category_text(text(line)):
-            rows.append([[line], *([None] * (n - 1))])
+        if _across(line, columns, text):
+            category = [line]
+            rows.append([category, *([None] * (n - 1))])
             current = None
             continue
         cells: list[Line] = [[] for _ in range(n)]
         for ch in line:  # in content-stream order, which the text repair relies on
             cells[columns.index((ch["x0"] + ch["x1"]) / 2)].append(ch)
-        if current is None or _starts_row(text(cells[0]) if cells[0] else ""):
+        first = text(cells[0]) if cells[0] else ""
+        if category is not None and first and not _starts_row(first) and not any(cells[1:]):
+            category.append(cells[0])  # a category label wrapped in the first column
+            continue
+        category = None
+        if current is None or _starts_row(first):
             current = [[] for _ in range(n)]
             rows.append(current)
         for k, chars in enumerate(cells):

@@ -259,6 +259,13 @@ def _first(doc: _Document, hypothesis: dict[Key, str]) -> list[tuple[int, int]]:
     return [p for key in hypothesis for p in doc.contexts(doc.codes[key])[:_FIRST_ROUND]]
 
 
+def _gain(doc: _Document, hypothesis: dict[Key, str]) -> int:
+    """Badness a hypothesis adds (negative: removes) on a few occurrences of each code it
+    touches; a swap touches two codes, so raw sums would not compare with one code's."""
+    places = _first(doc, hypothesis)
+    return doc.score(hypothesis, places)[0] - doc.plain(places)[0]
+
+
 def _best(
     doc: _Document,
     group: list[Key],
@@ -295,9 +302,9 @@ def _best(
                 if not doc.codes[other].zero_width and other not in doc.mapping
             )
         if swaps_only:  # a swap must first read better on a few occurrences of both codes
-            mine = [h for h in mine if doc.score(h, _first(doc, h)) < doc.plain(_first(doc, h))]
+            mine = [h for h in mine if _gain(doc, h) < 0]
         if len(mine) > 4:  # a first cut on a few occurrences of each code involved
-            mine = sorted(mine, key=lambda h: doc.score(h, _first(doc, h))[0])[:4]
+            mine = sorted(mine, key=lambda h: _gain(doc, h))[:4]
         hypotheses.extend(mine)
         where.extend(places)
         for h in mine:

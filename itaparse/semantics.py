@@ -7,13 +7,12 @@ import re
 from itaparse.readers.grid import Cell
 from itaparse.thai.numerals import NUMBER_PATTERN, parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, normalize_space
-from itaparse.vocabulary import BULLET, item_marker, measure_number
+from itaparse.vocabulary import BULLET, NUMBER_ALONE, item_marker, measure_number
 
 _SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
 _PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_PATTERN})|({NUMBER_PATTERN})\s*(?:%|เปอร์เซ็นต์)")
 _SCORE_CUE = re.compile(r"อยู่ที่|ประเมิน|คิดเป็น|ได้คะแนน|ผลสำเร็จ")
 _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
-_NUMBER_ALONE = re.compile(r"\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\s*")
 
 
 def split_items(cell: Cell | None) -> list[str]:
@@ -76,7 +75,7 @@ def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:
         return "", None, []
     lines = cell.lines
     # A narrow column wraps right after the number: "ข้อ" / "๑ …", or "๑.๑" / "มาตรการ…".
-    if len(lines) > 1 and (_KHO_ALONE.fullmatch(lines[0]) or _NUMBER_ALONE.fullmatch(lines[0])):
+    if len(lines) > 1 and (_KHO_ALONE.fullmatch(lines[0]) or NUMBER_ALONE.fullmatch(lines[0])):
         lines = [f"{lines[0]} {lines[1]}", *lines[2:]]
     number, first = measure_number(lines[0])
     title_lines = [first]

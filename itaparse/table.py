@@ -21,9 +21,9 @@ from itaparse.vocabulary import (
     category_match,
     is_measures_header,
     is_tick,
-    item_code,
     map_labels,
     measure_number,
+    opens_measure,
 )
 
 # A header starts within the first rows (forms put their title and agency in the table's
@@ -223,8 +223,7 @@ def _starts_measure(cell: Cell | None) -> bool:
     """A cell that opens a measure: its number, or the ITA item it answers ("e1 …")."""
     if cell is None or cell.empty:
         return False
-    first = join_wrapped(cell.lines[:2])
-    return measure_number(first)[0] is not None or item_code(first) is not None
+    return opens_measure(join_wrapped(cell.lines[:2]))
 
 
 def _append(target: Cell, more: Cell, wrap: bool) -> None:
@@ -409,7 +408,9 @@ def _decimal_follows(rest: list[tuple[Row | CategoryRow, bool, Header]], number:
         if cell is None or cell.empty:
             continue
         found = measure_number(join_wrapped(cell.lines[:2]))[0]
-        return found is not None and found.startswith(f"{number}.")
+        if found is None:  # the rest of the row itself, cut by a page break
+            continue
+        return found.startswith(f"{number}.")
     return False
 
 

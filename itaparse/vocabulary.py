@@ -240,6 +240,19 @@ def measure_number(text: str) -> tuple[str | None, str]:
     return number, text[match.end() :].strip()
 
 
+NUMBER_ALONE = re.compile(r"\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\s*")
+
+
+def opens_measure(text: str) -> bool:
+    """Text that opens a measure: its number ("๑.", "1.2 …", "(3)", "ข้อ 1", or "๑.๒" alone on
+    a line a narrow column wrapped after it), or the ITA item it answers ("e1 …")."""
+    return (
+        measure_number(text)[0] is not None
+        or NUMBER_ALONE.fullmatch(text) is not None
+        or item_code(text) is not None
+    )
+
+
 def item_code(text: str) -> str | None:
     """The ITA question code a measure opens with ("e1 …" -> "e1"), lower case."""
     match = _ITEM_CODE.match(text)

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from itaparse.vocabulary import is_category_text, map_labels, measure_number, read_header
+from itaparse.vocabulary import is_category_text, map_labels, opens_measure, read_header
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -102,8 +102,11 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
             x0 = _span(b)[0]
             trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
         found, found_score = read_header([text(b) for b in trial])
-        own, _ = map_labels([[text(b)] for b in _blocks(lines[k])])
-        if set(own.values()) - set((mapping or {}).values()):  # sub-labels under a group
+        line_blocks = _blocks(lines[k])
+        own, _ = map_labels([[text(b)] for b in line_blocks])
+        new_fields = set(own.values()) - set((mapping or {}).values())
+        # Sub-labels under a group label: most of the line reads as labels, some new.
+        if 2 * len(own) >= len(line_blocks) and new_fields:
             last = k
         elif bold and _bold(lines[k]):
             last = k
@@ -225,9 +228,7 @@ def _edges(header: Sequence[Line], body: Sequence[Line]) -> list[float]:
 
 
 def _starts_row(cell_text: str) -> bool:
-    return bool(cell_text) and (
-        measure_number(cell_text)[0] is not None or is_category_text(cell_text)
-    )
+    return bool(cell_text) and (opens_measure(cell_text) or is_category_text(cell_text))
 
 
 def _body_end(lines: Sequence[Line], start: int) -> int:

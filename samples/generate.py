@@ -1,5 +1,8 @@
 """Write the sample reports: DOCX with python-docx, PDF through LibreOffice headless.
 
+Besides the hand-written layouts of sample_content.py, it writes the named draws of
+random_layouts.py (the other report forms, borderless group headers, and so on).
+
 usage: python samples/generate.py [--no-pdf] [NAME ...]
 
 Each sample is a made-up municipality's ITA measures report in its own layout (font, page
@@ -19,6 +22,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import random_layouts
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml import OxmlElement
@@ -369,6 +373,10 @@ def main() -> None:
     )
     args = parser.parse_args()
     chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
+    named = [n for n in random_layouts.NAMED if not args.names or n in args.names]
+    if named and not args.truth_only:
+        for path in random_layouts.write_named(HERE, named, pdf=not args.no_pdf):
+            print(f"wrote {path.stem}")
     for s in chosen:
         if args.truth_only:
             (HERE / f"{s.name}.expected.json").write_text(

@@ -594,6 +594,36 @@ def convert_all(paths: list[Path], outdir: Path) -> None:
             )
 
 
+# Shipped samples of the forms and layout classes the hand-written samples do not show: name
+# -> the draw that makes it (found by drawing "sample-N" until the layout matched the name).
+NAMED = {
+    "landscape-nacc-analysis-form-three-header-rows": 4,
+    "borderless-group-header-two-rows": 8,
+    "first-column-dotted-categories": 11,
+    "headings-outside-tables-group-header": 13,
+    "plan-results-tick-columns": 20,
+    "risk-plan-checkbox-status": 40,
+}
+
+
+def write_named(outdir: Path, names: list[str] | None = None, pdf: bool = True) -> list[Path]:
+    """The named samples as NAME.docx, NAME.expected.json and NAME.pdf."""
+    written = []
+    for name, draw in NAMED.items():
+        if names and name not in names:
+            continue
+        layout = _draw(random.Random(f"sample-{draw}"), name)
+        path = outdir / f"{name}.docx"
+        build_docx(layout, path)
+        (outdir / f"{name}.expected.json").write_text(
+            json.dumps(expected(layout), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        written.append(path)
+    if pdf and written:
+        convert_all(written, outdir)
+    return written
+
+
 def generate(outdir: Path, n: int, seed: int, pdf: bool = True) -> list[Path]:
     """n random layouts as DOCX (and PDF), with truth; returns the DOCX paths."""
     outdir.mkdir(parents=True, exist_ok=True)

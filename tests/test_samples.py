@@ -15,6 +15,27 @@ NAMES = sorted(p.name.removesuffix(".expected.json") for p in SAMPLES.glob("*.ex
 FORMATS = ("docx", "pdf", "doc")
 CASES = [(n, fmt) for n in NAMES for fmt in FORMATS if (SAMPLES / f"{n}.{fmt}").exists()]
 WORD_SAMPLES = [n for n in NAMES if (SAMPLES / f"{n}.docx").exists()]
+# Forms of a page or two whose rows happen not to meet a page break.
+SHORT_FORMS = {"plan-results-tick-columns", "risk-plan-checkbox-status"}
+
+
+def test_status_of_the_forms_that_tick_it() -> None:
+    for name in sorted(SHORT_FORMS):
+        want = [m["status"] for c in _truth(name)["categories"] for m in c["measures"]]  # type: ignore[index]
+        for fmt in ("docx", "pdf"):
+            got = [m.status for m in itaparse.parse(SAMPLES / f"{name}.{fmt}").measures]
+            assert got == want, f"{name}.{fmt}"
+
+
+def test_nacc_form_keeps_its_score_tables_as_the_assessment() -> None:
+    name = "landscape-nacc-analysis-form-three-header-rows"
+    for fmt in ("docx", "pdf"):
+        report = itaparse.parse(SAMPLES / f"{name}.{fmt}")
+        items = report.assessment
+        assert len(items) == len(report.measures) and all(a.item and a.score for a in items)
+        assert [a.category for a in items] == [
+            c.number for c in report.categories for _ in c.measures
+        ]
 
 
 def _output(name: str, fmt: str) -> dict[str, object]:
@@ -60,6 +81,8 @@ def test_pdf_pages_recorded(name: str) -> None:
     report = itaparse.parse(Path(SAMPLES / f"{name}.pdf"))
     pages = [m.pages for m in report.measures]
     assert all(pages), "every measure records its pages"
+    if name in SHORT_FORMS:
+        return
     assert any(len(p) > 1 for p in pages), "some row in each sample is cut by a page break"
 
 

@@ -21,6 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import is_category_text, map_labels, opens_measure, read_header
 
 Char = dict[str, Any]
@@ -83,42 +84,87 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
 
     The line must read as a measures header, alone or with the line under it where labels
     wrap ("มาตรการ/" over "แนวทาง"). Lines below join while they are not a row's start and
-    either are bold like the first (sub-labels under a group label, labels wrapped over three
-    or four lines) or make the labels match the fields better.
+    either put labels in columns the first line left without one (sub-labels under a group
+    label), are bold like the first, or make the labels match the fields better. A body line
+    continued from the page before has text only under labels the header already has.
     """
     blocks = _blocks(lines[start])
     if len(blocks) < 3:
         return None
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]
-    merged = [list(b) for b in blocks]
     last = start
     bold = _bold(lines[start])
+    left, right = min(a for a, _ in spans), max(b for _, b in spans)
+    below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
+    columns = _columns(blocks, below)
+    labelled = {columns.index(a + 1) for a, _ in spans}
+    by_column: list[dict[int, Line]] = [_by_column(lines[start], columns)]
+    if mapping is not None:
+        score = _labels_score(by_column, text)
     for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
         if _starts_row(text(_blocks(lines[k])[0])):
             break
-        trial = [list(b) for b in merged]
-        for b in _blocks(lines[k]):
-            x0 = _span(b)[0]
-            trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
-        found, found_score = read_header([text(b) for b in trial])
-        line_blocks = _blocks(lines[k])
-        own, _ = map_labels([[text(b)] for b in line_blocks])
-        new_fields = set(own.values()) - set((mapping or {}).values())
-        # Sub-labels under a group label: most of the line reads as labels, some new.
-        if 2 * len(own) >= len(line_blocks) and new_fields:
+        parts = _by_column(lines[k], columns)
+        own, _ = map_labels([[text(p)] for p in parts.values()])
+        if set(parts) - labelled and 2 * len(own) >= len(parts):
+            labelled |= set(parts)
+            by_column.append(parts)
             last = k
-        elif bold and _bold(lines[k]):
+            score = _labels_score(by_column, text)
+            continue
+        if mapping is None:  # the first line alone is no header: its labels wrap
+            trial = [list(b) for b in blocks]
+            for b in _blocks(lines[k]):
+                x0 = _span(b)[0]
+                trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
+            mapping, score = read_header([text(b) for b in trial])
+            if mapping is None:
+                break
+            by_column.append(parts)
             last = k
-            if found is not None:
-                mapping, score, merged = found, found_score, trial
-        elif found is not None and found_score > score + 0.05:
-            mapping, score, merged, last = found, found_score, trial, k
+            score = _labels_score(by_column, text)
+            continue
+        trial_score = _labels_score([*by_column, parts], text)
+        if (bold and _bold(lines[k])) or trial_score > score + 0.05:
+            by_column.append(parts)
+            last, score = k, max(score, trial_score)
         else:
             break
     if mapping is None:
         return None
     return blocks, last
+
+
+def _cell_lines(lines: Sequence[Line], left: float, right: float, text: Render) -> list[Line]:
+    """The lines that lie in cells: not category rows, nor one run of text across most of the
+    table (a row merged across), which would fill the white strips between columns."""
+    half = (right - left) / 2
+    return [
+        line
+        for line in lines
+        if not is_category_text(text(line))
+        and not (len(_blocks(line)) == 1 and _span(line)[1] - _span(line)[0] > half)
+    ]
+
+
+def _by_column(line: Line, columns: Columns) -> dict[int, Line]:
+    parts: dict[int, Line] = {}
+    for ch in line:
+        parts.setdefault(columns.index((ch["x0"] + ch["x1"]) / 2), []).append(ch)
+    return parts
+
+
+def _labels_score(header: list[dict[int, Line]], text: Render) -> float:
+    """How well header lines read as labels, column by column: each column's text below the
+    first line (its own label under a group label), or all of it."""
+    n = max((c for line in header for c in line), default=-1) + 1
+    readings = []
+    for col in range(n):
+        texts = [text(line[col]) for line in header if col in line]
+        lower = [text(line[col]) for line in header[1:] if col in line]
+        readings.append([join_wrapped(lower or texts), join_wrapped(texts)])
+    return map_labels(readings)[1]
 
 
 def _rivers(body: Sequence[Line], left: float, right: float) -> list[tuple[float, float]]:
@@ -325,8 +371,9 @@ def _table(
     head: list[list[list[Line] | None]] = []
     merged: dict[tuple[int, int], int] = {}
     if header is not None and header_at is not None:
-        rows_only = [line for line in body if not is_category_text(text(line))]
-        columns = _columns(header[0], rows_only)
+        first = header[0]
+        left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
+        columns = _columns(first, _cell_lines(body, left, right, text))
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
     assert columns is not None
     rows = _rows(head, body, columns, text)

@@ -89,7 +89,7 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     continued from the page before has text only under labels the header already has.
     """
     blocks = _blocks(lines[start])
-    if len(blocks) < 3:
+    if len(blocks) < 3 or _starts_row(text(blocks[0])):  # a row's first line is no header
         return None
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]

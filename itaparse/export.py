@@ -34,6 +34,7 @@ CSV_COLUMNS = (
     "results",
     "outcomes",
     "score",
+    "status",
 )
 
 
@@ -64,6 +65,7 @@ def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
                     "results": "\n".join(m.results),
                     "outcomes": "\n".join(m.outcomes),
                     "score": m.score,
+                    "status": m.status,
                 }
 
 

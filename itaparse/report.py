@@ -149,6 +149,17 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
     return pages, warnings
 
 
+def _score_warnings(
+    categories: list[Category], measure_warnings: list[ParseWarning]
+) -> list[ParseWarning]:
+    """A measure without a score is worth a warning where others state theirs; a form that
+    states no score at all (plan and risk forms) gets one warning, not one per measure."""
+    if any(m.score is not None for c in categories for m in c.measures):
+        return measure_warnings
+    kept = [w for w in measure_warnings if w.code != "no-score"]
+    return [ParseWarning(code="no-scores", message="no measure states an assessment score"), *kept]
+
+
 def _inferred(table: MeasuresTable) -> list[ParseWarning]:
     """Columns whose role was read from their content: the user should know to check them."""
     return [
@@ -176,6 +187,7 @@ def build_report(grid: Grid, path: Path) -> Report:
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
     warnings.extend(_inferred(table))
+    measure_warnings: list[ParseWarning] = []
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
@@ -188,13 +200,13 @@ def build_report(grid: Grid, path: Path) -> Report:
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
         if measure.score is None:
-            warnings.append(
+            measure_warnings.append(
                 ParseWarning(
                     code="no-score", message="no assessment score stated", page=page, measure=tag
                 )
             )
         if measure.period.text and measure.period.start is None:
-            warnings.append(
+            measure_warnings.append(
                 ParseWarning(
                     code="period-unparsed",
                     message=f"period not understood: {measure.period.text}",
@@ -204,6 +216,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
+    warnings.extend(_score_warnings(categories, measure_warnings))
     return Report(
         source=Source(
             path=str(path),

@@ -31,6 +31,7 @@ from itaparse.vocabulary import (
 _MAX_HEADER_START = 6
 _MAX_HEADER_ROWS = 3
 _MAX_LABEL_CHARS = 80
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 
 @dataclass
@@ -104,6 +105,8 @@ def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dic
             if cell is None or cell.above is not None or cell.empty:
                 continue
             text = join_wrapped(cell.lines)
+            if _COLUMN_NUMBER.fullmatch(to_arabic(text)):  # "(4)": the column's number
+                continue
             if not parts or parts[-1] != text:
                 parts.append(text)
         if not parts:

@@ -130,6 +130,15 @@ def test_nikhahit_mapped_to_a_space_restores_sara_am() -> None:
     assert decide(lines) == {("F", 286): "\u0e4d"}
 
 
+def test_zero_width_tone_mapped_to_punctuation_is_read_as_a_mark() -> None:
+    # Word exports seen in the wild: the tone mark ้ drawn with no width but mapped to ":"
+    # ("ขึ:น", "ทั:ง"); punctuation always has a width, so such a code is a suspect.
+    codes = {"้": (58, ":", True), "่": (46, "่", True)}
+    words = [*WORDS, "ขึ้น", "ทั้ง", "ได้รับ", "จัดซื้อจัดจ้าง", "ผู้ใช้"]
+    lines = [_line(w, codes) for w in words]
+    assert decide(lines) == {("F", 58): "้"}
+
+
 def test_clean_lines_need_no_decision() -> None:
     codes = {"่": (46, "่", True), "้": (47, "้", True)}
     assert decide([_line(w, codes) for w in WORDS]) == {}

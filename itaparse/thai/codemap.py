@@ -77,6 +77,8 @@ def _candidates(code: _Code) -> list[str] | None:
             return [*MARKS, ""]
         if code.claims_thai and text not in MARKS:  # a spacing letter drawn with no width
             return [text, *MARKS, ""]
+        if len(text) == 1 and not text.isalnum():  # "ขึ:น": punctuation has width, marks don't
+            return [text, *MARKS, ""]
         return None
     if unmapped:
         return [*CONSONANTS, *SPACING_VOWELS, ""]

@@ -25,7 +25,11 @@ class _DefaultToParse(TyperGroup):
     """`itaparse FILE …` means `itaparse parse FILE …`: the main job needs no sub-command."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if args and args[0] not in self.commands and not args[0].startswith("-"):
+        # Options may come before the file ("itaparse -q report.pdf"): the first word that is
+        # not an option decides, unless the group's own options (--help, --version) lead.
+        words = [a for a in args if not a.startswith("-")]
+        own = bool(args) and args[0] in ("--help", "-h", "--version")
+        if args and not own and (not words or words[0] not in self.commands):
             args = ["parse", *args]
         return super().parse_args(ctx, args)
 

@@ -30,6 +30,14 @@ def test_json_to_stdout_without_subcommand(runner: CliRunner) -> None:
     assert "\\u0e" not in result.stdout  # Thai is written as Thai, not escaped
 
 
+def test_options_may_come_before_the_file(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "out.json"
+    result = runner.invoke(app, ["-q", "-o", str(out), str(SAMPLE)])
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(out.read_text(encoding="utf-8"))["agency"] == "เทศบาลนครแม่สอด"
+    assert runner.invoke(app, ["-q"]).exit_code == 2  # no file: a command-line mistake
+
+
 def test_json_file_matches_parse_subcommand(runner: CliRunner, tmp_path: Path) -> None:
     out = tmp_path / "out.json"
     assert runner.invoke(app, [str(SAMPLE), "-o", str(out)]).exit_code == 0

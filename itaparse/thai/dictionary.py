@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import re
 from functools import lru_cache
 
@@ -20,7 +21,11 @@ def words() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def _trie() -> Trie:
     # Passed explicitly: without it pythainlp 5 rebuilds its default trie on every call.
-    return dict_trie(words())
+    trie = dict_trie(words())
+    # The trie is some hundred thousand objects that live as long as the process: leave them
+    # out of every garbage collection, the one at exit included (0.19 s of a 1.06 s run).
+    gc.freeze()
+    return trie
 
 
 def tokenize(text: str) -> list[str]:

@@ -59,6 +59,7 @@ class CategoryRow:
     page: int | None
     # A "๑. …" row: a category only if measures numbered "๑.๑" follow (else a measure).
     dotted: bool = False
+    label: str = ""  # the text as written, when it came from a category column
 
 
 @dataclass
@@ -457,8 +458,37 @@ def _stitch(body: _Body) -> list[LogicalRow]:
             assert isinstance(last, MeasureRow)
             _continue(last, row, header)
             continue
-        rows.append(_new_measure(row, header))
+        measure = _new_measure(row, header)
+        category = _category_column(measure, rows, row.page)
+        if category is not None:
+            rows.append(category)
+        rows.append(measure)
     return rows
+
+
+def _category_column(
+    measure: MeasureRow, rows: list[LogicalRow], page: int | None
+) -> CategoryRow | None:
+    """A category column (ประเด็น beside มาตรการ) merged down over its measures: a new category
+    starts where its text changes. Its number is the one written ("(๑)", "๑.", "ด้านที่ ๑"), or
+    else its place in the document."""
+    cell = measure.cells.pop("category", None)
+    if cell is None or cell.empty:
+        return None
+    text = join_wrapped(cell.lines)
+    current = next((r for r in reversed(rows) if isinstance(r, CategoryRow)), None)
+    if current is not None and current.label == text:
+        return None
+    found = category_match(text)
+    dotted = DOTTED_CATEGORY_RE.match(to_arabic(text))
+    if found is not None:
+        number, title = found
+    elif dotted is not None:
+        number, title = int(dotted.group(1)), text[dotted.start(2) :].strip()
+    else:
+        number = sum(isinstance(r, CategoryRow) for r in rows) + 1
+        title = text
+    return CategoryRow(number, title, page, label=text)
 
 
 def _continues_category(row: Row, last: CategoryRow, opens_table: bool) -> bool:

@@ -27,6 +27,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "มาตรการ/โครงการ",
         "มาตรการป้องกัน",
     ),
+    # A column of categories beside the measure column, merged down over their measures.
+    "category": ("ประเด็น", "ด้าน", "หมวด", "ประเด็นการประเมิน", "ยุทธศาสตร์", "กลยุทธ์"),
     # The row's subject when no column is a measure: plan-results and risk forms.
     "subject": (
         "กิจกรรม",
@@ -143,6 +145,20 @@ def map_labels(labels: Sequence[Sequence[str]]) -> tuple[dict[int, str], float]:
                 scores[(col, f)] = best
     mapping: dict[int, str] = {}
     total = 0.0
+    # Judged on each column's own label: a group label that says "แนวทาง…" is no measure.
+    measures = [
+        c
+        for (c, f) in scores
+        if f == "measure" and labels[c] and field_score(labels[c][0], f) >= MATCH_THRESHOLD
+    ]
+    categories = [c for (c, f) in scores if f == "category"]
+    if any(c not in categories for c in measures) and categories:
+        # "ประเด็น" beside "มาตรการ": the measure is มาตรการ, ประเด็น the category column.
+        col = max(categories, key=lambda c: (scores[(c, "category")], -c))
+        mapping[col] = "category"
+        total += scores[(col, "category")]
+        for c in categories:
+            scores.pop((c, "measure"), None)
     if not any(f == "measure" for _c, f in scores):
         subjects = [(s, -c) for (c, f), s in scores.items() if f == "subject"]
         if subjects:
@@ -150,7 +166,7 @@ def map_labels(labels: Sequence[Sequence[str]]) -> tuple[dict[int, str], float]:
             mapping[-neg] = "measure"
             total += s
     for (col, f), s in sorted(scores.items(), key=lambda kv: (-kv[1], kv[0][0])):
-        if f == "subject" or col in mapping or f in mapping.values():
+        if f in ("subject", "category") or col in mapping or f in mapping.values():
             continue
         mapping[col] = f
         total += s

@@ -206,7 +206,9 @@ def _results_measure(
     return Measure(number, label, base.title, cells, truth)
 
 
-def _draw(rng: random.Random, name: str) -> Layout:
+def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> Layout:
+    """A layout from rng. Dimensions added later draw from extra, so that the draws of rng
+    (the shipped samples among them) stay as they were."""
     form = rng.choices(("results", "nacc", "plan", "risk"), weights=(5, 2, 2, 1))[0]
     thai = rng.random() < 0.6
     agency = rng.choice(AGENCIES)
@@ -228,6 +230,10 @@ def _draw(rng: random.Random, name: str) -> Layout:
         labels = {c: rng.choice(LABELS[c]) for c in columns}
         header_rows = rng.choice((1, 1, 2))
         placement = rng.choice(("merged", "merged", "first-column", "heading"))
+        if extra is not None and placement == "merged" and extra.random() < 0.4:
+            placement = "column"  # a ประเด็น column merged down beside the measures
+            columns.insert(0, "category")
+            labels["category"] = extra.choice(("ประเด็น", "ด้าน", "ประเด็นการประเมิน"))
         if style == "dot" and placement == "heading":
             style = "({n}) "
         if style == "dot":
@@ -519,6 +525,15 @@ def build_docx(layout: Layout, path: Path) -> None:
     else:
         table = _table(document, layout)
         for category in layout.categories:
+            if layout.placement == "column":
+                for k, m in enumerate(category.measures):
+                    _measure_row(table, layout, m)
+                    cell = table.rows[-1].cells[0]
+                    if k == 0:
+                        _fill(cell, [_category_text(layout, category)], bold=True)
+                    if len(category.measures) > 1:
+                        _vmerge(cell, "restart" if k == 0 else "continue")
+                continue
             if category.number is not None:
                 row = table.add_row()
                 target = (
@@ -630,7 +645,7 @@ def generate(outdir: Path, n: int, seed: int, pdf: bool = True) -> list[Path]:
     written = []
     for i in range(n):
         name = f"random-{seed}-{i:03d}"
-        layout = _draw(random.Random(f"{seed}-{i}"), name)
+        layout = _draw(random.Random(f"{seed}-{i}"), name, random.Random(f"{seed}-{i}/v2"))
         path = outdir / f"{name}.docx"
         build_docx(layout, path)
         (outdir / f"{name}.expected.json").write_text(

@@ -182,3 +182,22 @@ def test_wingdings_boxes_read_as_the_boxes_they_show() -> None:
     assert symbol_text("BCDJEE+Wingdings2", "\uf0a3") == "☐"
     assert symbol_text("ABCDEF+Wingdings-Regular", "\uf0fe") == "☑"
     assert symbol_text("ABCDEF+THSarabunPSK", "\uf052") is None
+
+
+def test_category_column_merged_down_beside_the_measures() -> None:
+    header = row(["ประเด็น", "มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ผลการดำเนินงาน"])
+    first = row(["(๑) การเปิดเผยข้อมูล", "๑. มาตรการแรก", "ประชุม", "สำนักปลัด", "ทำแล้ว"])
+    second = row(["", "๒. มาตรการสอง", "อบรม", "กองคลัง", "ทำแล้ว"])
+    second.cells[0] = Cell(above=first.cells[0])
+    third = row(["การใช้งบประมาณ", "๑. มาตรการสาม", "ตรวจสอบ", "กองคลัง", "ทำแล้ว"])
+    report = report_of(Table([header, first, second, third]))
+    cats = report.categories  # type: ignore[attr-defined]
+    assert [(c.number, c.title, [m.title for m in c.measures]) for c in cats] == [
+        (1, "การเปิดเผยข้อมูล", ["มาตรการแรก", "มาตรการสอง"]),
+        (2, "การใช้งบประมาณ", ["มาตรการสาม"]),
+    ]
+
+
+def test_nacc_issue_column_is_the_subject_when_no_measure_column_exists() -> None:
+    mapping, _ = map_labels([["ประเด็น"], ["ผลการประเมิน (คะแนน)"], ["ขั้นตอน/วิธีการ"], ["ผู้รับผิดชอบ"]])
+    assert mapping == {0: "measure", 1: "score", 2: "methods", 3: "responsible"}

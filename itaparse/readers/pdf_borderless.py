@@ -41,6 +41,7 @@ class Columns:
     edges: list[float]
     left: float
     right: float
+    subject: int = 0  # the column whose numbers open rows (after a category column, say)
 
     def index(self, x: float) -> int:
         return sum(x >= e for e in self.edges)
@@ -304,6 +305,17 @@ def _across(line: Line, columns: Columns, text: Render) -> bool:
     )
 
 
+def _subject_column(head: list[list[list[Line] | None]], text: Render) -> int:
+    """The measure column, by the header's labels (column by column, group labels above)."""
+    n = max((len(r) for r in head), default=0)
+    readings = []
+    for col in range(n):
+        texts = [text(ln) for r in head if col < len(r) and r[col] for ln in r[col] or []]
+        readings.append([join_wrapped(texts)] if texts else [])
+    mapping, _ = map_labels(readings)
+    return next((c for c, f in mapping.items() if f == "measure"), 0)
+
+
 def _rows(
     header: list[list[list[Line] | None]], body: Sequence[Line], columns: Columns, text: Render
 ) -> list[list[list[Line] | None]]:
@@ -326,7 +338,9 @@ def _rows(
             category.append(cells[0])  # a category label wrapped in the first column
             continue
         category = None
-        if current is None or _starts_row(first):
+        subject = cells[columns.subject] if columns.subject < n else []
+        opens = _starts_row(first) or (bool(subject) and opens_measure(text(subject)))
+        if current is None or opens:
             current = [[] for _ in range(n)]
             rows.append(current)
         for k, chars in enumerate(cells):
@@ -375,6 +389,7 @@ def _table(
         left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
         columns = _columns(first, _cell_lines(body, left, right, text))
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
+        columns.subject = _subject_column(head, text)
     assert columns is not None
     rows = _rows(head, body, columns, text)
     used = set(range(header_at if header_at is not None else body_start, body_end))

@@ -38,7 +38,6 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
         "ความเสี่ยง",
         "เหตุการณ์ความเสี่ยง",
         "ประเด็นความเสี่ยง",
-        "รายการ",
     ),
     "methods": (
         "วิธีดำเนินการ",
@@ -110,6 +109,8 @@ def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -
     best = 0.0
     for s in _SKELETONS[field_name]:
         if len(h) <= 2 and h != s:  # "คน" is not "คะแนน": too short to match loosely
+            continue
+        if field_name in TICK_FIELDS and len(h) > len(s) + 3:  # a tick label is the state alone
             continue
         # A loose match must at least start alike: damage loses vowels, not the first
         # consonant, and "แผนการดำเนินงาน" is not "สถานะการดำเนินงาน".

@@ -187,6 +187,18 @@ def build_report(grid: Grid, path: Path) -> Report:
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
     warnings.extend(_inferred(table))
+    if table.weak:
+        columns = ", ".join(
+            f"{table.header_text.get(c) or f'column {c + 1}'!r} as {f}"
+            for c, f in sorted(table.header.items())
+        )
+        warnings.append(
+            ParseWarning(
+                code="weak-table",
+                message="read as a measures table from its numbered rows, though its header "
+                f"shows only {columns}",
+            )
+        )
     measure_warnings: list[ParseWarning] = []
     for row in table.rows:
         if isinstance(row, CategoryRow):

@@ -86,6 +86,7 @@ class MeasuresTable:
     headers: list[Header] = field(default_factory=list)  # each table's own header, in order
     # Text of rows above a header inside its table: forms put their title and agency there.
     preamble: list[str] = field(default_factory=list)
+    weak: bool = False  # read on weak evidence: a subject and one column, numbered rows
 
 
 def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dict[int, str]]:
@@ -152,7 +153,7 @@ def _merged_from(row: Row, header_rows: list[Row], col: int) -> bool:
     return any(cell.above is r.cells[col] for r in header_rows if col < len(r.cells))
 
 
-def header_at(table: Table, start: int) -> Header | None:
+def header_at(table: Table, start: int, weak: bool = False) -> Header | None:
     """The measures header that starts at the given row, one to three rows deep.
 
     A row below joins the header when it holds only labels and either continues the header's
@@ -173,7 +174,7 @@ def header_at(table: Table, start: int) -> Header | None:
             break
         readings, own = _column_readings(rows[start : start + depth], table.n_cols)
         mapping, score = map_labels(readings)
-        if not is_measures_header(mapping):
+        if not is_measures_header(mapping, weak):
             if best is None:
                 continue
             break
@@ -185,10 +186,10 @@ def header_at(table: Table, start: int) -> Header | None:
     return best
 
 
-def find_header(table: Table) -> Header | None:
+def find_header(table: Table, weak: bool = False) -> Header | None:
     """The table's measures header, if it has one (within its first rows)."""
     for start in range(min(len(table.rows), _MAX_HEADER_START)):
-        header = header_at(table, start)
+        header = header_at(table, start, weak)
         if header is not None:
             return header
     return None
@@ -263,7 +264,7 @@ def _most(texts: list[str], test: object) -> bool:
     return bool(texts) and sum(1 for t in texts if test(t)) >= max(1, 2 * len(texts) / 3)
 
 
-def _refine(header: Header, body: list[Row]) -> Header | None:
+def _refine(header: Header, body: list[Row], weak: bool = False) -> Header | None:
     """Correct the header's reading by the column contents.
 
     Tick columns must hold ticks: a group whose cells hold counts is a tally (a complaints
@@ -303,7 +304,7 @@ def _refine(header: Header, body: list[Row]) -> Header | None:
         if role is not None:
             fields[col] = role
             inferred[col] = role
-    if not is_measures_header(fields):
+    if not is_measures_header(fields, weak):
         return None
     return Header(header.start, header.end, fields, header.labels, header.score, inferred)
 
@@ -321,13 +322,39 @@ def _same_header(found: Header, header: Header, n: int, n_first: int) -> bool:
     return n == n_first and all(header.fields.get(c, f) == f for c, f in found.fields.items())
 
 
+# A table whose header shows only a subject and one more column is read only when this many
+# of its rows open with a measure's number: then it is a list of measures, however labelled.
+_WEAK_MIN_NUMBERED = 2
+
+
 def find_measures_table(grid: Grid) -> MeasuresTable | None:
     """Every measures table of the document, chained in order, with the headings between them.
 
-    A table continues the one before when it repeats its header or has no header but the same
-    number of columns (reports that print the header on the first page only); a table with a
-    measures header of its own starts a new run of rows with its own columns. A category
-    heading outside the tables heads the rows of the next measures table.
+    Where no table has a measures header, a table with a subject column and one column of a
+    measure's content is read if its rows are numbered measures (MeasuresTable.weak).
+    """
+    found = _find_tables(grid, weak=False)
+    if found is not None:
+        return found
+    weak = _find_tables(grid, weak=True)
+    if weak is None:
+        return None
+    numbered = sum(
+        1
+        for r in weak.rows
+        if isinstance(r, MeasureRow) and _starts_measure(r.cells.get("measure"))
+    )
+    if numbered < _WEAK_MIN_NUMBERED:
+        return None
+    weak.weak = True
+    return weak
+
+
+def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
+    """The measures tables chained: a table continues the one before when it repeats its
+    header or has no header but the same number of columns (reports that print the header on
+    the first page only); a table with a measures header of its own starts a new run of rows
+    with its own columns. A category heading outside the tables heads the next table's rows.
     """
     body = _Body()
     used: list[int] = []
@@ -348,10 +375,10 @@ def find_measures_table(grid: Grid) -> MeasuresTable | None:
         index += 1
         table = block
         cut_header, after_header = after_header, all(_labels_only(r) for r in table.rows)
-        found = find_header(table)
+        found = find_header(table, weak)
         if found is not None:
             rest = [r for r in table.rows[found.end :] if not _repeats(r, table)]
-            refined = _refine(found, rest)
+            refined = _refine(found, rest, weak)
             if refined is None:
                 continue
             if current is None or not _same_header(refined, current, table.n_cols, n_cols):

@@ -174,11 +174,17 @@ def map_labels(labels: Sequence[Sequence[str]]) -> tuple[dict[int, str], float]:
     return mapping, total
 
 
-def is_measures_header(mapping: dict[int, str]) -> bool:
-    """A subject column, and results, a status, or two of the plan's columns."""
+CONTENT_FIELDS = (*PLAN_FIELDS, *EVIDENCE_FIELDS, "score", "budget", "indicators")
+
+
+def is_measures_header(mapping: dict[int, str], weak: bool = False) -> bool:
+    """A subject column, and results, a status, or two of the plan's columns; weak: a subject
+    column and any one column of a measure's content."""
     fields = set(mapping.values())
     if "measure" not in fields:
         return False
+    if weak:
+        return bool(fields & set(CONTENT_FIELDS))
     return bool(fields & set(EVIDENCE_FIELDS)) or len(fields & set(PLAN_FIELDS)) >= 2
 
 

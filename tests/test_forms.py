@@ -201,3 +201,31 @@ def test_category_column_merged_down_beside_the_measures() -> None:
 def test_nacc_issue_column_is_the_subject_when_no_measure_column_exists() -> None:
     mapping, _ = map_labels([["ประเด็น"], ["ผลการประเมิน (คะแนน)"], ["ขั้นตอน/วิธีการ"], ["ผู้รับผิดชอบ"]])
     assert mapping == {0: "measure", 1: "score", 2: "methods", 3: "responsible"}
+
+
+def test_weak_header_with_numbered_measures_is_read_with_a_warning() -> None:
+    table = Table(
+        [
+            row(["มาตรการ", "ผู้รับผิดชอบ", "หมายเหตุ"]),
+            row(["๑. มาตรการแรก", "สำนักปลัด", "-"]),
+            row(["๒. มาตรการสอง", "กองคลัง", "-"]),
+        ]
+    )
+    report = report_of(table)
+    assert [m.responsible for m in report.measures] == ["สำนักปลัด", "กองคลัง"]  # type: ignore[attr-defined]
+    weak = [w.message for w in report.warnings if w.code == "weak-table"]  # type: ignore[attr-defined]
+    assert weak == [
+        "read as a measures table from its numbered rows, though its header shows only "
+        "'มาตรการ' as measure, 'ผู้รับผิดชอบ' as responsible"
+    ]
+
+
+def test_weak_header_without_numbered_measures_is_no_measures_table() -> None:
+    table = Table(
+        [
+            row(["มาตรการ", "ผู้รับผิดชอบ"]),
+            row(["ประกาศเจตจำนง", "สำนักปลัด"]),
+            row(["ตรวจสอบภายใน", "กองคลัง"]),
+        ]
+    )
+    assert find_measures_table(Grid("docx", None, [(None, table)])) is None

@@ -374,9 +374,8 @@ def main() -> None:
     args = parser.parse_args()
     chosen = [s for s in SAMPLES if not args.names or s.name in args.names]
     named = [n for n in random_layouts.NAMED if not args.names or n in args.names]
-    if named and not args.truth_only:
-        for path in random_layouts.write_named(HERE, named, pdf=not args.no_pdf):
-            print(f"wrote {path.stem}")
+    for path in random_layouts.write_named(HERE, named, not args.no_pdf, args.truth_only):
+        print(f"wrote {path.stem}")
     for s in chosen:
         if args.truth_only:
             (HERE / f"{s.name}.expected.json").write_text(

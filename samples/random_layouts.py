@@ -621,18 +621,22 @@ NAMED = {
 }
 
 
-def write_named(outdir: Path, names: list[str] | None = None, pdf: bool = True) -> list[Path]:
-    """The named samples as NAME.docx, NAME.expected.json and NAME.pdf."""
+def write_named(
+    outdir: Path, names: list[str] | None = None, pdf: bool = True, truth_only: bool = False
+) -> list[Path]:
+    """The named samples as NAME.docx, NAME.expected.json and NAME.pdf (or only the truth)."""
     written = []
     for name, draw in NAMED.items():
         if names and name not in names:
             continue
         layout = _draw(random.Random(f"sample-{draw}"), name)
-        path = outdir / f"{name}.docx"
-        build_docx(layout, path)
         (outdir / f"{name}.expected.json").write_text(
             json.dumps(expected(layout), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
+        if truth_only:
+            continue
+        path = outdir / f"{name}.docx"
+        build_docx(layout, path)
         written.append(path)
     if pdf and written:
         convert_all(written, outdir)

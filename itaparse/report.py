@@ -181,7 +181,8 @@ def build_report(grid: Grid, path: Path) -> Report:
     if table is None:
         raise NoMeasuresTableError(
             path,
-            "no measures table found (no table has a header with มาตรการ, วิธีดำเนินการ, ผู้รับผิดชอบ, …)",
+            "no measures table found (no table has a subject column, such as มาตรการ or "
+            "กิจกรรม, with results, a status or the plan's columns)",
         )
     meta = extract_metadata([text for _page, text in grid.text_lines] + table.preamble)
     categories: list[Category] = []

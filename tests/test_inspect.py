@@ -46,8 +46,8 @@ def test_inspect_shows_why_a_document_did_not_parse(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["inspect", str(path), "--debug-dir", str(tmp_path / "d")])
     assert result.exit_code == 0
     assert result.stdout.endswith(
-        "not parsed: no measures table found (no table has a header with มาตรการ, "
-        "วิธีดำเนินการ, ผู้รับผิดชอบ, …)\n"
+        "not parsed: no measures table found (no table has a subject column, such as มาตรการ "
+        "or กิจกรรม, with results, a status or the plan's columns)\n"
     )
     assert result.stderr == "no page images (they are drawn for PDFs only)\n"
 

@@ -117,7 +117,14 @@ def render(inspection: Inspection) -> str:
                 score = "no score" if m.score is None else f"score {m.score:g}"
                 dates = f"{m.period.start} to {m.period.end}" if m.period.start else "no dates"
                 where = f", {_pages(m.pages)}" if m.pages else ""
-                out.append(f"    {m.number}. {m.title[:60]} [{score}; {dates}{where}]")
+                status = f"; {m.status}" if m.status else ""
+                out.append(f"    {m.number}. {m.title[:60]} [{score}; {dates}{where}{status}]")
+        if r.assessment:
+            out.append("")
+            out.append(f"assessment items (score tables): {len(r.assessment)}")
+            for a in r.assessment:
+                score = "no score" if a.score is None else f"{a.score:g}"
+                out.append(f"  ({a.category}) {a.tool or '-'} {a.item}: {score}")
         out.append("")
         out.append(f"warnings: {len(r.warnings)}")
         for w in r.warnings:

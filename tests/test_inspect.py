@@ -58,3 +58,20 @@ def test_inspect_bad_input_is_an_error(tmp_path: Path) -> None:
         1,
         f"error: {tmp_path}/missing.pdf: no such file\n",
     )
+
+
+def test_inspect_shows_status_and_the_assessment_items() -> None:
+    from typer.testing import CliRunner
+
+    from itaparse.cli import app
+
+    runner = CliRunner()
+    nacc = runner.invoke(
+        app, ["inspect", str(SAMPLES / "landscape-nacc-analysis-form-three-header-rows.pdf")]
+    )
+    assert "\nassessment items (score tables): 4\n  (1) IIT i6: 89.07\n" in nacc.stdout
+    plan = runner.invoke(app, ["inspect", str(SAMPLES / "plan-results-tick-columns.docx")])
+    assert (
+        "    3. โครงการอบรมหลักสูตรต้านทุจริตศึกษา (COI) [no score; no dates; in progress]\n"
+        in plan.stdout
+    )

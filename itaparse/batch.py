@@ -7,7 +7,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from itaparse.errors import ItaparseError
+from itaparse.errors import InternalError, ItaparseError
 from itaparse.models import Report
 from itaparse.report import parse
 
@@ -23,10 +23,15 @@ Progress = Callable[[int, int, Path, Outcome], None]
 
 
 def _attempt(path: Path, password: str | None) -> Outcome:
+    """One file's report or its error; an unexpected exception (a bug met on some odd file)
+    becomes that file's error too, so that it cannot end the batch."""
     try:
         return parse(path, password=password)
     except ItaparseError as error:
         return error
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
+        return InternalError(path, f"itaparse failed on this file ({detail}); please report it")
 
 
 def _outcomes(files: list[Path], password: str | None, jobs: int) -> Iterator[Outcome]:

@@ -16,6 +16,11 @@ class ItaparseError(Exception):
         self.what = what
         super().__init__(f"{self.path}: {what}")
 
+    def __reduce__(self) -> tuple[type[ItaparseError], tuple[str, str]]:
+        # Errors travel back from batch worker processes; pickle's default would call
+        # __init__ with the message alone.
+        return type(self), (self.path, self.what)
+
 
 class InputNotFoundError(ItaparseError):
     """The path does not exist or is not a file."""
@@ -39,3 +44,7 @@ class MissingToolError(ItaparseError):
 
 class PasswordError(ItaparseError):
     """The PDF is encrypted and no password, or a wrong one, was given."""
+
+
+class InternalError(ItaparseError):
+    """An unexpected failure inside itaparse on one file (a bug to report); a batch goes on."""

@@ -194,3 +194,54 @@ def test_jobs_give_the_same_output_in_the_same_order(runner: CliRunner, tmp_path
     assert result.exit_code == 0
     assert parallel.read_bytes() == serial.read_bytes()
     assert runner.invoke(app, [*files, "--jobs", "0"]).exit_code == 2
+
+
+def test_failures_in_worker_processes_are_reported_not_fatal(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    # With -j 2 the error of a missing file comes back from a worker process.
+    missing, out = tmp_path / "missing.pdf", tmp_path / "all.csv"
+    result = runner.invoke(app, [str(SAMPLE), str(missing), "-j", "2", "-q", "-o", str(out)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {missing}: no such file\n"
+        "error: 1 of 2 files failed; the output holds the other 1\n"
+    )
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8-sig"))))
+    assert {r["agency"] for r in rows} == {"เทศบาลนครแม่สอด"}
+
+
+def test_an_unexpected_exception_is_that_files_error(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import itaparse.batch
+
+    real = itaparse.batch.parse
+
+    def flaky(path: Path, password: str | None = None) -> object:
+        if Path(path).suffix == ".pdf":
+            raise IndexError("list index out of range")
+        return real(path, password=password)
+
+    monkeypatch.setattr(itaparse.batch, "parse", flaky)
+    odd = SAMPLES / "portrait-loma-no-cover.pdf"
+    result = runner.invoke(app, [str(SAMPLE), str(odd), "-q", "-o", str(tmp_path / "a.json")])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"error: {odd}: itaparse failed on this file (IndexError: list index out of range); "
+        "please report it\n"
+        "error: 1 of 2 files failed; the output holds the other 1\n"
+    )
+
+
+def test_errors_survive_pickling() -> None:
+    import pickle
+
+    from itaparse.errors import InputNotFoundError
+
+    error = pickle.loads(pickle.dumps(InputNotFoundError("x.pdf", "no such file")))
+    assert (type(error), str(error), error.what) == (
+        InputNotFoundError,
+        "x.pdf: no such file",
+        "no such file",
+    )

@@ -47,7 +47,7 @@ def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
     code = re.search(r"## Python\n\n```python\n(.+?)```", readme, re.S)
     assert code is not None
     sample = str(ROOT / "samples" / "landscape-laksaman-thai-digits.pdf")
-    exec(code.group(1).replace('"report.pdf"', repr(sample)), {"paths": [sample]})
+    exec(code.group(1).replace('"report.pdf"', repr(sample)), {})
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "เทศบาลตำบลบ้านสวน 2568"
     assert printed[1].startswith("1 1 มาตรการยกระดับคุณภาพการให้บริการประชาชน 2024-10-01 91.25")

@@ -6,19 +6,19 @@ import json
 import sys
 from collections import defaultdict
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperGroup
 
-from itaparse import __version__
-from itaparse.batch import parse_many
-from itaparse.diagnose import debug_images, inspect_document
-from itaparse.diagnose import render as render_inspection
+from itaparse._version import __version__
 from itaparse.errors import ItaparseError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
-from itaparse.models import ParseWarning, Report
-from itaparse.plaintext import extract_text
+
+# The parsing stack (pydantic, pythainlp, pdfplumber) is imported by the commands that use
+# it, so that --version, --help and a Word file do not pay for what they do not need.
+if TYPE_CHECKING:
+    from itaparse.models import ParseWarning, Report
 
 
 class _DefaultToParse(TyperGroup):
@@ -143,6 +143,8 @@ def parse(
             if total > 1:
                 typer.echo(f"[{n}/{total}] {path}: {len(outcome.measures)} measures", err=True)
 
+    from itaparse.batch import parse_many
+
     result = parse_many(files, password=password, progress=progress, jobs=jobs)
     if not result.reports:
         raise typer.Exit(1)
@@ -177,6 +179,8 @@ def text(
     password: Password = None,
 ) -> None:
     """Print the document's repaired plain text, in reading order (tables row by row)."""
+    from itaparse.plaintext import extract_text
+
     try:
         content = extract_text(file, password=password)
     except ItaparseError as error:
@@ -197,6 +201,9 @@ def inspect(
     password: Password = None,
 ) -> None:
     """Show what the parser saw: tables and header mapping, stitched rows, measures, warnings."""
+    from itaparse.diagnose import debug_images, inspect_document
+    from itaparse.diagnose import render as render_inspection
+
     try:
         seen = inspect_document(file, password=password)
         images = debug_images(seen, debug_dir, password) if debug_dir else []
@@ -216,6 +223,8 @@ def schema() -> None:
 
 
 def schema_json() -> str:
+    from itaparse.models import Report
+
     data: dict[str, Any] = Report.model_json_schema()
     return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
 

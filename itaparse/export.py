@@ -9,9 +9,10 @@ import os
 import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from itaparse.models import Report
+if TYPE_CHECKING:  # the CLI imports this module to start; pydantic loads with the reports
+    from itaparse.models import Report
 
 FORMATS = ("json", "csv", "parquet")
 CSV_BOM = "\ufeff".encode()

@@ -151,6 +151,14 @@ def _raw_page(number: int, page: Any) -> _RawPage:
     return _RawPage(number, blocks)
 
 
+def _read_and_close(number: int, page: Any) -> _RawPage:
+    """A page's glyphs and tables; then pdfplumber's page caches go, so that memory does not
+    grow with the page count (everything needed is in the _RawPage)."""
+    raw = _raw_page(number, page)
+    page.close()
+    return raw
+
+
 def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
     """Pages without ruled tables may hold tables drawn without borders: read the lines'
     repaired text for them (row starts and labels need it), and put each table in place of
@@ -257,7 +265,7 @@ def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Gr
             raise PasswordError(path, what) from exc
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     try:
-        pages = [_raw_page(n, page) for n, page in enumerate(pdf.pages, 1)]
+        pages = [_read_and_close(n, page) for n, page in enumerate(pdf.pages, 1)]
     except Exception as exc:
         raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
     finally:

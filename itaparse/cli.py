@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -65,6 +66,21 @@ def _main(
     ] = False,
 ) -> None:
     pass
+
+
+def _check_output(output: Path | None, inputs: list[Path]) -> None:
+    """Before any parsing: the output must not be an input, and its folder must take it."""
+    if output is None:
+        return
+    if any(output.resolve() == path.resolve() for path in inputs):
+        raise typer.BadParameter(f"{output} is one of the inputs", param_hint="'-o'")
+    folder = output.parent
+    if not folder.is_dir():
+        raise typer.BadParameter(f"cannot write {output}: no folder {folder}", param_hint="'-o'")
+    if not os.access(folder, os.W_OK):
+        raise typer.BadParameter(
+            f"cannot write {output}: the folder {folder} is read-only", param_hint="'-o'"
+        )
 
 
 def _fail(error: ItaparseError) -> typer.Exit:
@@ -133,6 +149,7 @@ def parse(
         )
     if chosen == "parquet" and output is None:
         raise typer.BadParameter("Parquet is binary: give an output file", param_hint="'-o'")
+    _check_output(output, files)
 
     def progress(n: int, total: int, path: Path, outcome: Report | ItaparseError) -> None:
         if isinstance(outcome, ItaparseError):
@@ -180,6 +197,8 @@ def text(
 ) -> None:
     """Print the document's repaired plain text, in reading order (tables row by row)."""
     from itaparse.plaintext import extract_text
+
+    _check_output(output, [file])
 
     try:
         content = extract_text(file, password=password)

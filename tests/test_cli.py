@@ -245,3 +245,22 @@ def test_errors_survive_pickling() -> None:
         "x.pdf: no such file",
         "no such file",
     )
+
+
+def test_output_that_is_an_input_or_has_no_folder_is_refused_before_parsing(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    report = tmp_path / "x.docx"
+    report.write_bytes(SAMPLE.read_bytes())
+    for args in (
+        [str(report), "-o", str(report), "--format", "json"],
+        ["text", str(report), "-o", str(report)],
+    ):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 2
+        assert f"Invalid value for '-o': {report} is one of the inputs" in result.stderr
+    assert report.read_bytes() == SAMPLE.read_bytes()
+    nowhere = tmp_path / "missing" / "out.json"
+    result = runner.invoke(app, [str(report), "-o", str(nowhere)])
+    assert result.exit_code == 2
+    assert f"cannot write {nowhere}: no folder {nowhere.parent}" in result.stderr

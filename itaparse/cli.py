@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 import sys
 from collections import defaultdict
@@ -65,7 +66,9 @@ def _main(
         typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
 ) -> None:
-    pass
+    # pdfminer logs every oddity of a damaged PDF as a warning (hundreds of lines for one
+    # file); they say nothing a user can act on, and would bury itaparse's own messages.
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
 def _check_output(output: Path | None, inputs: list[Path]) -> None:
@@ -150,6 +153,8 @@ def parse(
     if chosen == "parquet" and output is None:
         raise typer.BadParameter("Parquet is binary: give an output file", param_hint="'-o'")
     _check_output(output, files)
+    if quiet:  # only itaparse's own errors
+        logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
     def progress(n: int, total: int, path: Path, outcome: Report | ItaparseError) -> None:
         if isinstance(outcome, ItaparseError):

@@ -264,3 +264,22 @@ def test_output_that_is_an_input_or_has_no_folder_is_refused_before_parsing(
     result = runner.invoke(app, [str(report), "-o", str(nowhere)])
     assert result.exit_code == 2
     assert f"cannot write {nowhere}: no folder {nowhere.parent}" in result.stderr
+
+
+def test_pdfminer_log_lines_stay_off_the_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    import random
+
+    # A copy of a sample with random bytes changed: pdfminer logs a hundred warnings on it.
+    data = (SAMPLES / "portrait-loma-no-cover.pdf").read_bytes()
+    rng = random.Random(3)
+    for _ in range(9):
+        damaged = bytes(d if rng.random() > 0.0005 else rng.randrange(256) for d in data)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damaged)
+    for args in ([str(path)], [str(path), "-q"]):
+        result = runner.invoke(app, args)
+        assert result.exit_code == 1
+        assert result.stderr.splitlines() == [
+            f"error: {path}: no measures table found (no table has a subject column, such as "
+            "มาตรการ or กิจกรรม, with results, a status or the plan's columns)"
+        ]

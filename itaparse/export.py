@@ -36,7 +36,15 @@ CSV_COLUMNS = (
     "outcomes",
     "score",
     "status",
+    "budget",
+    "indicators",
+    "pages",
+    "extra",
+    "warnings",
 )
+# Columns of the DataFrame and Parquet whose values are not text: typed there.
+_FLOATS = ("score", "budget")
+_INTEGERS = ("fiscal_year", "category_number")
 
 
 def to_json(report: Report) -> str:
@@ -44,10 +52,17 @@ def to_json(report: Report) -> str:
 
 
 def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
-    """One flat record per measure; list fields joined by newlines."""
+    """One flat record per measure: every field of the JSON, lists joined by newlines, extra as
+    JSON text, the measure's warnings by message; dates as dates (ISO in CSV)."""
+    from itaparse.models import measure_tag  # the reports have loaded pydantic already
+
     for report in reports:
+        by_measure: dict[str | None, list[str]] = {}
+        for w in report.warnings:
+            by_measure.setdefault(w.measure, []).append(w.message)
         for category in report.categories:
             for m in category.measures:
+                tag = measure_tag(category, m)
                 yield {
                     "source": report.source.path,
                     "agency": report.agency,
@@ -61,12 +76,17 @@ def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
                     "methods": "\n".join(m.methods),
                     "responsible": m.responsible,
                     "period_text": m.period.text,
-                    "period_start": m.period.start.isoformat() if m.period.start else None,
-                    "period_end": m.period.end.isoformat() if m.period.end else None,
+                    "period_start": m.period.start,
+                    "period_end": m.period.end,
                     "results": "\n".join(m.results),
                     "outcomes": "\n".join(m.outcomes),
                     "score": m.score,
                     "status": m.status,
+                    "budget": m.budget,
+                    "indicators": "\n".join(m.indicators),
+                    "pages": "\n".join(str(p) for p in m.pages),
+                    "extra": json.dumps(m.extra, ensure_ascii=False) if m.extra else None,
+                    "warnings": "\n".join(by_measure.get(tag, [])),
                 }
 
 
@@ -79,10 +99,16 @@ def to_csv(reports: Iterable[Report]) -> str:
 
 
 def to_dataframe(reports: Iterable[Report]) -> Any:
-    """A pandas DataFrame with one row per measure (the CSV's columns)."""
+    """A pandas DataFrame with one row per measure (the CSV's columns), typed: dates as dates,
+    scores and budgets as floats, years and category numbers as nullable integers."""
     import pandas as pd
 
-    return pd.DataFrame(list(measure_rows(reports)), columns=list(CSV_COLUMNS))
+    frame = pd.DataFrame(list(measure_rows(reports)), columns=list(CSV_COLUMNS))
+    for column in _FLOATS:
+        frame[column] = frame[column].astype("float64")
+    for column in _INTEGERS:
+        frame[column] = frame[column].astype("Int64")
+    return frame
 
 
 def to_parquet(reports: Iterable[Report]) -> bytes:

@@ -283,3 +283,24 @@ def test_pdfminer_log_lines_stay_off_the_terminal(runner: CliRunner, tmp_path: P
             f"error: {path}: no measures table found (no table has a subject column, such as "
             "มาตรการ or กิจกรรม, with results, a status or the plan's columns)"
         ]
+
+
+def test_csv_and_parquet_carry_every_field_typed(runner: CliRunner, tmp_path: Path) -> None:
+    import datetime
+
+    import pandas as pd
+
+    report = SAMPLES / "landscape-norasi-synonyms-extra-columns.docx"
+    out = tmp_path / "m.parquet"
+    assert runner.invoke(app, [str(report), "-q", "-o", str(out)]).exit_code == 0
+    frame = pd.read_parquet(out)
+    first = frame.iloc[0]
+    assert isinstance(first["period_start"], datetime.date)
+    assert (first["budget"], first["fiscal_year"]) == (50000.0, 2568)
+    assert str(frame["fiscal_year"].dtype) == "Int64"
+    assert json.loads(first["extra"])["หมายเหตุ"] == "ดำเนินการแล้วเสร็จ"
+    assert first["indicators"] == "ผู้รับบริการพึงพอใจไม่น้อยกว่าร้อยละ ๘๐"
+    result = runner.invoke(app, [str(report), "-q", "-f", "csv"])
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows[0]["period_start"] == "2024-10-01"
+    assert rows[0]["budget"] == "50000.0"

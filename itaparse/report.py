@@ -188,6 +188,15 @@ def build_report(grid: Grid, path: Path) -> Report:
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
     warnings.extend(_inferred(table))
+    if grid.problems:
+        warnings.append(
+            ParseWarning(
+                code="damaged-file",
+                message=f"the file is damaged: {len(grid.problems)} parts were repaired or "
+                f"skipped while reading (first: {grid.problems[0][:100]}); check the data "
+                "against the document",
+            )
+        )
     if table.weak:
         columns = ", ".join(
             f"{table.header_text.get(c) or f'column {c + 1}'!r} as {f}"

@@ -304,3 +304,21 @@ def test_csv_and_parquet_carry_every_field_typed(runner: CliRunner, tmp_path: Pa
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     assert rows[0]["period_start"] == "2024-10-01"
     assert rows[0]["budget"] == "50000.0"
+
+
+def test_a_pdf_the_reader_had_to_repair_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    import random
+
+    # A copy with random bytes changed that still parses: its data may differ from the
+    # document's, and the report must tell.
+    data = (SAMPLES / "portrait-loma-no-cover.pdf").read_bytes()
+    rng = random.Random(3)
+    for _ in range(7):
+        damaged = bytes(d if rng.random() > 0.0005 else rng.randrange(256) for d in data)
+    path = tmp_path / "damaged.pdf"
+    path.write_bytes(damaged)
+    result = runner.invoke(app, [str(path)])
+    assert result.exit_code == 0
+    codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]
+    assert "damaged-file" in codes
+    assert f"warning: {path}: the file is damaged: 6 parts were repaired" in result.stderr

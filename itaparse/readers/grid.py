@@ -68,6 +68,8 @@ class Grid:
     quality: list[tuple[float | None, int]] = field(default_factory=list)
     # Text-layer repairs decided (PDF only): "font code N: 'old' -> 'new'".
     repairs: list[str] = field(default_factory=list)
+    # What the PDF library had to repair or skip while reading (PDF only): a damaged file.
+    problems: list[str] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

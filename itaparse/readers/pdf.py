@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import bisect
 import contextlib
-from collections.abc import Iterable, Sequence
+import logging
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -254,8 +255,43 @@ def _describe(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
+class _Problems(logging.Handler):
+    """What pdfminer complains of while it reads: a PDF it had to repair or skip parts of."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _pdfminer_problems() -> Iterator[list[str]]:
+    """Collect pdfminer's warnings for the report instead of letting them reach a terminal."""
+    logger = logging.getLogger("pdfminer")
+    handler = _Problems()
+    level, propagate = logger.level, logger.propagate
+    logger.addHandler(handler)
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    try:
+        yield handler.messages
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+        logger.propagate = propagate
+
+
 def read_pdf(path: Path, password: str | None = None, repair: bool = True) -> Grid:
     """Read a PDF; with repair=False the text layer is taken as it is (for comparison)."""
+    with _pdfminer_problems() as problems:
+        grid = _read_pdf(path, password, repair)
+    grid.problems = problems
+    return grid
+
+
+def _read_pdf(path: Path, password: str | None, repair: bool) -> Grid:
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
     except Exception as exc:  # pdfminer raises many types for a broken file

@@ -11,13 +11,13 @@ import re
 
 from itaparse.models import AssessmentItem
 from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.semantics import leading_score
 from itaparse.thai.numerals import parse_number
 from itaparse.thai.text import join_wrapped, skeleton
-from itaparse.vocabulary import HEADING_RES, category_match
+from itaparse.vocabulary import SCORE_LABEL, heading_match
 
 _CODE = re.compile(r"^\s*([ieoIEO]\d{1,2})\b\.?\s*(.*)$", re.S)
 _TOOL = re.compile(r"\b(IIT|EIT|OIT)\b")
-_SCORE_LABEL = skeleton("คะแนน")
 _MIN_SHARE = 0.5  # of the body rows that must show an item code
 
 
@@ -36,7 +36,7 @@ def _columns(table: Table) -> tuple[int, int, int, int] | None:
                 c
                 for c, cell in enumerate(header.cells)
                 if cell is not None
-                and _SCORE_LABEL in skeleton(cell.text)
+                and SCORE_LABEL in skeleton(cell.text)
                 and len(skeleton(cell.text)) <= 12
             ),
             None,
@@ -68,14 +68,12 @@ def _item(row: Row, code_col: int, score_col: int, category: int | None) -> Asse
             and parse_number(t) is None
         ]
         question = max(others, key=len) if others else None
-    score_text = texts[score_col] if score_col < len(texts) else ""
-    score = parse_number(score_text.split()[0]) if score_text.split() else None
     return AssessmentItem(
         category=category,
         tool=tool,
         item=match.group(1).lower(),
         question=question,
-        score=score if score is not None and 0 <= score <= 100 else None,
+        score=leading_score(texts[score_col] if score_col < len(texts) else None),
     )
 
 
@@ -86,7 +84,7 @@ def find_assessment(grid: Grid, measures_tables: list[int]) -> list[AssessmentIt
     index = -1
     for _page, block in grid.blocks:
         if isinstance(block, str):
-            found = category_match(block, HEADING_RES)
+            found = heading_match(block)
             if found is not None:
                 category = found[0]
             continue

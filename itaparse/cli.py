@@ -67,7 +67,8 @@ def _main(
     ] = False,
 ) -> None:
     # pdfminer logs every oddity of a damaged PDF as a warning (hundreds of lines for one
-    # file); they say nothing a user can act on, and would bury itaparse's own messages.
+    # file). While a PDF is read they become its damaged-file warning (readers.pdf); here
+    # they are kept off the terminal when pages are drawn for --debug-dir too.
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
 
@@ -153,8 +154,6 @@ def parse(
     if chosen == "parquet" and output is None:
         raise typer.BadParameter("Parquet is binary: give an output file", param_hint="'-o'")
     _check_output(output, files)
-    if quiet:  # only itaparse's own errors
-        logging.getLogger("pdfminer").setLevel(logging.CRITICAL)
 
     def progress(n: int, total: int, path: Path, outcome: Report | ItaparseError) -> None:
         if isinstance(outcome, ItaparseError):

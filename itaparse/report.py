@@ -24,13 +24,14 @@ from itaparse.readers.grid import Grid
 from itaparse.semantics import (
     cell_text,
     find_score,
+    leading_score,
     parse_budget,
     split_items,
     split_title,
 )
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
-from itaparse.thai.numerals import parse_number, to_arabic
+from itaparse.thai.numerals import to_arabic
 from itaparse.thai.text import normalize_space
 from itaparse.vocabulary import (
     CHECKED_BOXES,
@@ -79,10 +80,9 @@ def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | 
     """A score column's number when the form has one, else the score stated in the text."""
     text = cell_text(row.cells.get("score"))
     if text:
-        value = parse_number(text.split()[0]) if text.split() else None
-        if value is not None and 0 <= value <= 100:
-            return value
-        found = find_score([text])
+        found = leading_score(text)
+        if found is None:
+            found = find_score([text])
         if found is not None:
             return found
     return find_score(outcomes, results)
@@ -198,10 +198,8 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
         )
     if table.weak:
-        columns = ", ".join(
-            f"{table.header_text.get(c) or f'column {c + 1}'!r} as {f}"
-            for c, f in sorted(table.header.items())
-        )
+        first = table.headers[0]
+        columns = ", ".join(f"{first.label(c)!r} as {f}" for c, f in sorted(first.fields.items()))
         warnings.append(
             ParseWarning(
                 code="weak-table",

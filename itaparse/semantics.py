@@ -65,6 +65,13 @@ def find_score(*texts: list[str]) -> float | None:
     return None
 
 
+def leading_score(text: str | None) -> float | None:
+    """The number a score cell opens with ("๘๗.๕๐", "87.50 คะแนน"), if it is a score (0-100)."""
+    words = text.split() if text else []
+    value = parse_number(words[0]) if words else None
+    return value if value is not None and 0 <= value <= 100 else None
+
+
 def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:
     """A measure cell as (title, number, sub-items).
 

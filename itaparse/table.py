@@ -8,6 +8,7 @@ category and measure rows, in document order.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
@@ -16,9 +17,10 @@ from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     DOTTED_CATEGORY_RE,
-    HEADING_RES,
+    SCORE_LABEL,
     TICK_FIELDS,
     category_match,
+    heading_match,
     is_measures_header,
     is_tick,
     map_labels,
@@ -157,8 +159,8 @@ def header_at(table: Table, start: int, weak: bool = False) -> Header | None:
     """The measures header that starts at the given row, one to three rows deep.
 
     A row below joins the header when it holds only labels and either continues the header's
-    merged cells (sub-labels under a group) or maps more columns; the header ends where the
-    body begins, however the labels wrap.
+    merged cells or sits under a group label; the header ends where the body begins, however
+    the labels wrap.
     """
     rows = table.rows
     if len(rows[start].filled) < 2:  # a title row across the table, not labels
@@ -178,11 +180,7 @@ def header_at(table: Table, start: int, weak: bool = False) -> Header | None:
             if best is None:
                 continue
             break
-        header = Header(start, start + depth, mapping, own, score)
-        if best is None:
-            best = header
-            continue
-        best = header
+        best = Header(start, start + depth, mapping, own, score)
     return best
 
 
@@ -201,27 +199,35 @@ def map_header(row: Row) -> dict[int, str] | None:
     return header.fields if header is not None else None
 
 
+def _category_label(text: str) -> tuple[int, str, bool] | None:
+    """(number, title, dotted) of a category label: "(๑) …", "ด้านที่ ๑ …", or "๑. …" (dotted:
+    a category only where the measures under it are numbered "๑.๑")."""
+    found = category_match(text)
+    if found is not None:
+        return found[0], found[1], False
+    match = DOTTED_CATEGORY_RE.match(to_arabic(text))
+    if match:
+        return int(match.group(1)), text[match.start(2) :].strip(), True
+    return None
+
+
 def _category(row: Row) -> CategoryRow | None:
     """A category row: one filled cell (merged across, or alone in the first column)."""
     filled = row.filled
     if len(filled) != 1:
         return None
-    text = join_wrapped(filled[0].lines)
-    found = category_match(text)
-    if found is not None:
-        return CategoryRow(found[0], found[1], row.page)
-    match = DOTTED_CATEGORY_RE.match(to_arabic(text))
-    if match and row.cells and row.cells[0] is filled[0]:
-        return CategoryRow(int(match.group(1)), text[match.start(2) :].strip(), row.page, True)
-    return None
-
-
-def _heading(line: str) -> CategoryRow | None:
-    """A category heading written outside the tables ("๑) กระบวนการ…", "ด้านที่ ๒ …")."""
-    found = category_match(line, HEADING_RES)
-    if found is None or not re.search(r"[\u0e01-\u0e2e]", found[1]) or len(line) > 200:
+    found = _category_label(join_wrapped(filled[0].lines))
+    if found is None:
         return None
-    return CategoryRow(found[0], found[1], None)
+    number, title, dotted = found
+    if dotted and not (row.cells and row.cells[0] is filled[0]):
+        return None
+    return CategoryRow(number, title, row.page, dotted)
+
+
+def _heading(line: str, page: int | None) -> CategoryRow | None:
+    found = heading_match(line)
+    return CategoryRow(found[0], found[1], page) if found is not None else None
 
 
 def _starts_measure(cell: Cell | None) -> bool:
@@ -247,7 +253,6 @@ _UNIT_WORDS = re.compile(
     r"^(?:สำนัก|กอง|กลุ่มงาน|กลุ่ม|งาน|ฝ่าย|หัวหน้า|ปลัด|ผู้อำนวยการ|นายก|ทุกกอง|ทุกส่วน|ทุกหน่วย"
     r"|เจ้าหน้าที่|คณะกรรมการ|คณะทำงาน|หน่วยตรวจสอบ|ศูนย์|ผู้บริหาร)"
 )
-_SCORE_LABEL = skeleton("คะแนน")
 
 
 def _body_cells(rows: list[Row], col: int) -> list[str]:
@@ -259,8 +264,7 @@ def _body_cells(rows: list[Row], col: int) -> list[str]:
     return texts
 
 
-def _most(texts: list[str], test: object) -> bool:
-    assert callable(test)
+def _most(texts: list[str], test: Callable[[str], bool]) -> bool:
     return bool(texts) and sum(1 for t in texts if test(t)) >= max(1, 2 * len(texts) / 3)
 
 
@@ -291,7 +295,7 @@ def _refine(header: Header, body: list[Row], weak: bool = False) -> Header | Non
             role = "period"
         elif (
             "score" not in taken
-            and (_SCORE_LABEL in skeleton(label) or not label)
+            and (SCORE_LABEL in skeleton(label) or not label)
             and _most(texts, lambda t: (n := parse_number(t)) is not None and 0 <= n <= 100)
         ):
             role = "score"
@@ -309,11 +313,9 @@ def _refine(header: Header, body: list[Row], weak: bool = False) -> Header | Non
     return Header(header.start, header.end, fields, header.labels, header.score, inferred)
 
 
-@dataclass
-class _Body:
-    """Body rows in document order, each with the header that maps its columns."""
-
-    rows: list[tuple[Row | CategoryRow, bool, Header]] = field(default_factory=list)
+# Body rows in document order: the row (or a heading above a table), whether it opens its
+# table, and the header that maps its columns.
+_Entry = tuple[Row | CategoryRow, bool, Header]
 
 
 def _same_header(found: Header, header: Header, n: int, n_first: int) -> bool:
@@ -356,7 +358,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
     the first page only); a table with a measures header of its own starts a new run of rows
     with its own columns. A category heading outside the tables heads the next table's rows.
     """
-    body = _Body()
+    body: list[_Entry] = []
     used: list[int] = []
     headers: list[Header] = []
     current: Header | None = None
@@ -367,43 +369,35 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
     after_header = False  # the table before ended with a header: this one may hold its rest
     for page, block in grid.blocks:
         if isinstance(block, str):
-            found_heading = _heading(block)
-            if found_heading is not None:
-                found_heading.page = page
-                heading = found_heading
+            heading = _heading(block, page) or heading
             continue
         index += 1
         table = block
         cut_header, after_header = after_header, all(_labels_only(r) for r in table.rows)
         found = find_header(table, weak)
         if found is not None:
-            rest = [r for r in table.rows[found.end :] if not _repeats(r, table)]
+            rest = _body_rows(table, found.end)
             refined = _refine(found, rest, weak)
             if refined is None:
                 continue
             if current is None or not _same_header(refined, current, table.n_cols, n_cols):
                 current, n_cols = refined, table.n_cols
                 headers.append(current)
-            start = found.end
             preamble.extend(
                 join_wrapped(c.lines) for r in table.rows[: found.start] for c in r.filled
             )
+            header_rows = table.rows[found.start : found.end]
+            rows = [r for r in rest if not _merged_from(r, header_rows, current.measure_col)]
         elif current is not None and table.n_cols == n_cols:
-            start = _header_rest(table, current) if cut_header else 0
+            rows = _body_rows(table, _header_rest(table, current) if cut_header else 0)
         else:
             continue
-        header_rows = table.rows[found.start : found.end] if found is not None else []
-        rows = [
-            r
-            for r in table.rows[start:]
-            if not _repeats(r, table) and not _merged_from(r, header_rows, current.measure_col)
-        ]
         after_header = not rows
         if rows and heading is not None:  # a heading waits for the rows it heads
             if _category(rows[0]) is None:
-                body.rows.append((heading, False, current))
+                body.append((heading, False, current))
             heading = None
-        body.rows.extend((row, k == 0, current) for k, row in enumerate(rows))
+        body.extend((row, k == 0, current) for k, row in enumerate(rows))
         used.append(index)
     if not headers:
         return None
@@ -423,13 +417,18 @@ def _header_rest(table: Table, header: Header) -> int:
     return len(table.rows)
 
 
+def _body_rows(table: Table, start: int) -> list[Row]:
+    """The table's rows from start on, less a header printed again among them."""
+    return [r for r in table.rows[start:] if not _repeats(r, table)]
+
+
 def _repeats(row: Row, table: Table) -> bool:
     """A header row printed again inside the body (a one-row repeat of the header)."""
     found = header_at(Table([row], table.page), 0)
     return found is not None
 
 
-def _decimal_follows(rest: list[tuple[Row | CategoryRow, bool, Header]], number: int) -> bool:
+def _decimal_follows(rest: list[_Entry], number: int) -> bool:
     """Whether the next measure below a '๑. …' row is numbered '๑.x' (the row is its category)."""
     for row, _opens, header in rest:
         if isinstance(row, CategoryRow):
@@ -445,11 +444,10 @@ def _decimal_follows(rest: list[tuple[Row | CategoryRow, bool, Header]], number:
     return False
 
 
-def _stitch(body: _Body) -> list[LogicalRow]:
+def _stitch(entries: list[_Entry]) -> list[LogicalRow]:
     """Body rows to categories and measures: rows that continue a measure (an empty first
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
-    entries = body.rows
     for i, (row, opens_table, header) in enumerate(entries):
         if isinstance(row, CategoryRow):
             rows.append(row)
@@ -506,15 +504,11 @@ def _category_column(
     current = next((r for r in reversed(rows) if isinstance(r, CategoryRow)), None)
     if current is not None and current.label == text:
         return None
-    found = category_match(text)
-    dotted = DOTTED_CATEGORY_RE.match(to_arabic(text))
+    found = _category_label(text)
     if found is not None:
-        number, title = found
-    elif dotted is not None:
-        number, title = int(dotted.group(1)), text[dotted.start(2) :].strip()
+        number, title, _dotted = found
     else:
-        number = sum(isinstance(r, CategoryRow) for r in rows) + 1
-        title = text
+        number, title = sum(isinstance(r, CategoryRow) for r in rows) + 1, text
     return CategoryRow(number, title, page, label=text)
 
 

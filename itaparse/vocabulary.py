@@ -88,6 +88,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     ),
 }
 TICK_FIELDS = ("tick:done", "tick:in progress", "tick:not done")
+SCORE_LABEL = skeleton("คะแนน")  # the word a score column's label holds, on its skeleton
 # What a measures table must show besides its subject: results or a status, or at least two
 # of the plan's columns (the results report shows all of them).
 PLAN_FIELDS = ("methods", "responsible", "period", "outcomes")
@@ -127,9 +128,10 @@ def map_labels(labels: Sequence[Sequence[str]]) -> tuple[dict[int, str], float]:
     """Column index -> field for a header whose columns read as the given labels.
 
     Each column may offer several readings (its own label, and its label under a group label);
-    the best one counts. A column is the "measure" when its label says so; without one, the
+    the best one counts. A column is the "measure" when its own label says so; without one, the
     best "subject" column (กิจกรรม, โครงการ, ความเสี่ยง) takes the measure's place, so that in a
-    table with both, "กิจกรรม" is read as the methods. Returns the mapping and its total score.
+    table with both, "กิจกรรม" is read as the methods; beside a measure column, ประเด็น or ด้าน
+    is the category column. Returns the mapping and its total score.
     """
     scores: dict[tuple[int, str], float] = {}
     for col, readings in enumerate(labels):
@@ -204,6 +206,8 @@ CATEGORY_RES = (
 DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
 # A heading outside any table, over the tables of one issue: "๑) กระบวนการ…" as well as the
 # labels above. Only a line with Thai words after the number is a heading.
+_THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")
+_MAX_HEADING_CHARS = 200
 HEADING_RES = (*CATEGORY_RES, re.compile(r"^\s*(\d{1,2})\s*\)\s*([\u0e01-\u0e2e].*)$", re.S))
 
 
@@ -217,6 +221,15 @@ def category_match(
         if match:
             return int(match.group(1)), text[match.start(2) :].strip()
     return None
+
+
+def heading_match(line: str) -> tuple[int, str] | None:
+    """(number, title) of a category heading written outside the tables ("๑) กระบวนการ…",
+    "ด้านที่ ๒ …"): a numbered line with Thai words after the number, not a paragraph."""
+    found = category_match(line, HEADING_RES)
+    if found is None or not _THAI_LETTER.search(found[1]) or len(line) > _MAX_HEADING_CHARS:
+        return None
+    return found
 
 
 def is_category_text(text: str) -> bool:

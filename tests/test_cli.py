@@ -266,16 +266,22 @@ def test_output_that_is_an_input_or_has_no_folder_is_refused_before_parsing(
     assert f"cannot write {nowhere}: no folder {nowhere.parent}" in result.stderr
 
 
-def test_pdfminer_log_lines_stay_off_the_terminal(runner: CliRunner, tmp_path: Path) -> None:
+def _damaged_copy(tmp_path: Path, nth: int) -> Path:
+    """The nth of a fixed series of copies of a sample PDF with random bytes changed."""
     import random
 
-    # A copy of a sample with random bytes changed: pdfminer logs a hundred warnings on it.
     data = (SAMPLES / "portrait-loma-no-cover.pdf").read_bytes()
     rng = random.Random(3)
-    for _ in range(9):
+    for _ in range(nth):
         damaged = bytes(d if rng.random() > 0.0005 else rng.randrange(256) for d in data)
     path = tmp_path / "damaged.pdf"
     path.write_bytes(damaged)
+    return path
+
+
+def test_pdfminer_log_lines_stay_off_the_terminal(runner: CliRunner, tmp_path: Path) -> None:
+    # pdfminer logs a hundred warnings on this damaged copy, which parses to no table.
+    path = _damaged_copy(tmp_path, 9)
     for args in ([str(path)], [str(path), "-q"]):
         result = runner.invoke(app, args)
         assert result.exit_code == 1
@@ -307,16 +313,9 @@ def test_csv_and_parquet_carry_every_field_typed(runner: CliRunner, tmp_path: Pa
 
 
 def test_a_pdf_the_reader_had_to_repair_says_so(runner: CliRunner, tmp_path: Path) -> None:
-    import random
-
-    # A copy with random bytes changed that still parses: its data may differ from the
-    # document's, and the report must tell.
-    data = (SAMPLES / "portrait-loma-no-cover.pdf").read_bytes()
-    rng = random.Random(3)
-    for _ in range(7):
-        damaged = bytes(d if rng.random() > 0.0005 else rng.randrange(256) for d in data)
-    path = tmp_path / "damaged.pdf"
-    path.write_bytes(damaged)
+    # This damaged copy still parses: its data may differ from the document's, and the
+    # report must tell.
+    path = _damaged_copy(tmp_path, 7)
     result = runner.invoke(app, [str(path)])
     assert result.exit_code == 0
     codes = [w["code"] for w in json.loads(result.stdout)["warnings"]]

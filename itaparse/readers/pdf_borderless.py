@@ -225,8 +225,7 @@ def _header_rows(
         for block in _blocks(line):
             x0, x1 = _span(block)
             inside = [e for e in columns.edges if x0 < e < x1]
-            straddled = [e for e in inside if any(c["x0"] < e - 1 < c["x1"] - 2 for c in block)]
-            if straddled:
+            if any(_straddles(block, e) for e in inside):
                 groups.append((columns.index(x0 + 1), columns.index(x1 - 1), block))
                 continue
             for ch_col in range(n):
@@ -300,9 +299,12 @@ def _across(line: Line, columns: Columns, text: Render) -> bool:
     if is_category_text(text(line)):
         return True
     x0, x1 = _span(line)
-    return any(
-        x0 < e < x1 and any(c["x0"] < e - 1 < c["x1"] - 2 for c in line) for e in columns.edges
-    )
+    return any(x0 < e < x1 and _straddles(line, e) for e in columns.edges)
+
+
+def _straddles(chars: Sequence[Char], edge: float) -> bool:
+    """A glyph lies across the edge: the text runs on over it, with no gap there."""
+    return any(c["x0"] < edge - 1 < c["x1"] - 2 for c in chars)
 
 
 def _subject_column(head: list[list[list[Line] | None]], text: Render) -> int:

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import IO, TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # the CLI imports this module to start; pydantic loads with the reports
     from itaparse.models import Report
 
-FORMATS = ("json", "csv", "parquet")
+FORMATS = ("json", "csv", "parquet", "xlsx")
 CSV_BOM = "\ufeff".encode()
 
 CSV_COLUMNS = (
@@ -42,9 +41,6 @@ CSV_COLUMNS = (
     "extra",
     "warnings",
 )
-# Columns of the DataFrame and Parquet whose values are not text: typed there.
-_FLOATS = ("score", "budget")
-_INTEGERS = ("fiscal_year", "category_number")
 
 
 def to_json(report: Report) -> str:
@@ -90,41 +86,21 @@ def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
                 }
 
 
-def to_csv(reports: Iterable[Report]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
-    writer.writeheader()
-    writer.writerows(measure_rows(reports))
-    return buffer.getvalue()
-
-
 def to_dataframe(reports: Iterable[Report]) -> Any:
     """A pandas DataFrame with one row per measure (the CSV's columns), typed: dates as dates,
     scores and budgets as floats, years and category numbers as nullable integers."""
-    import pandas as pd
+    from itaparse.tables import MEASURES, frame
 
-    frame = pd.DataFrame(list(measure_rows(reports)), columns=list(CSV_COLUMNS))
-    for column in _FLOATS:
-        frame[column] = frame[column].astype("float64")
-    for column in _INTEGERS:
-        frame[column] = frame[column].astype("Int64")
-    return frame
-
-
-def to_parquet(reports: Iterable[Report]) -> bytes:
-    """The CSV's rows as Parquet (needs pyarrow: pip install 'itaparse[parquet]')."""
-    buffer = io.BytesIO()
-    to_dataframe(reports).to_parquet(buffer, index=False)
-    return buffer.getvalue()
+    return frame(MEASURES, measure_rows(reports))
 
 
 def render(reports: list[Report], fmt: str) -> bytes:
-    """The reports in a format, as the bytes of a file."""
-    if fmt == "parquet":
-        return to_parquet(reports)
-    if fmt == "csv":
-        # The BOM makes Excel read the CSV as UTF-8 instead of the locale's code page.
-        return CSV_BOM + to_csv(reports).encode("utf-8")
+    """The reports in a format, as the bytes of a file: JSON (one report, or a list), or the
+    table of their measures (CSV, Parquet, xlsx)."""
+    if fmt != "json":
+        from itaparse.tables import MEASURES, table_bytes
+
+        return table_bytes(MEASURES, measure_rows(reports), fmt)
     if len(reports) == 1:
         return to_json(reports[0]).encode("utf-8")
     data = [r.model_dump(mode="json") for r in reports]
@@ -136,13 +112,15 @@ def format_for(path: Path) -> str | None:
     return suffix if suffix in FORMATS else None
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write via a temporary file in the same folder and rename: never a half-written output."""
+@contextmanager
+def atomic_file(path: Path) -> Iterator[IO[bytes]]:
+    """A file to write that appears at `path` only when complete: written as a temporary file
+    in the same folder and renamed, so an interrupted run never leaves a half-written output."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(data)
+            yield f
         # mkstemp creates the file 0600; an output file gets the permissions of any other.
         umask = os.umask(0)
         os.umask(umask)
@@ -151,3 +129,8 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    with atomic_file(path) as f:
+        f.write(data)

@@ -1,15 +1,181 @@
-"""Many reports in one run: every file is tried, failures are collected, not fatal."""
+"""Many reports in one run: every file is tried in a worker that cannot take the batch down.
+
+A file's outcome crosses process (and machine) boundaries as plain data, a `FileResult`: the
+report as JSON text, or the error's type, message and traceback. Files are parsed in worker
+processes (pebble: a file that runs over the time limit is killed with its process, which is
+replaced) or on a Dask cluster (`itaparse.cluster`); outcomes arrive as files finish.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+import multiprocessing
+import signal
+import time
+import traceback
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from itaparse.errors import InternalError, ItaparseError
-from itaparse.models import Report
-from itaparse.report import parse
+from itaparse import errors
+from itaparse.errors import InternalError, ItaparseError, TimeLimitError
+
+if TYPE_CHECKING:
+    from itaparse.models import Report
+
+DEFAULT_TIMEOUT = 120.0
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's outcome: `report_json` when it parsed, else the error."""
+
+    path: str
+    report_json: str | None = None
+    error_type: str | None = None
+    error: str | None = None  # what is wrong, without the path
+    traceback: str | None = None  # for an unexpected failure: where, for the bug report
+    seconds: float = 0.0
+    # The report's figures a batch shows and tabulates, so that the parent never has to load
+    # the report again: title, agency, district, province, fiscal_year, format, pages,
+    # measures, mean_score, and warnings (one line each).
+    summary: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.report_json is not None
+
+    def report(self) -> Report:
+        from itaparse.models import Report
+
+        assert self.report_json is not None, "a failed file has no report"
+        return Report.model_validate_json(self.report_json)
+
+    def exception(self) -> ItaparseError:
+        """The error as the library's exception class (InternalError when it was not one)."""
+        kind = getattr(errors, self.error_type or "", InternalError)
+        if not (isinstance(kind, type) and issubclass(kind, ItaparseError)):
+            kind = InternalError
+        return kind(self.path, self.error or "failed")
+
+
+def failure(
+    path: str, error: ItaparseError, seconds: float = 0.0, tb: str | None = None
+) -> FileResult:
+    return FileResult(path, None, type(error).__name__, error.what, tb, seconds)
+
+
+def convert(path: str, password: str | None = None) -> FileResult:
+    """Parse one file; never raises for anything the file can cause. An unexpected exception
+    (a bug met on some odd file) becomes the file's InternalError, with its traceback."""
+    from itaparse.report import parse
+
+    start = time.perf_counter()
+    try:
+        report = parse(path, password=password)
+    except ItaparseError as error:
+        return failure(path, error, time.perf_counter() - start)
+    except Exception as exc:
+        detail = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
+        internal = InternalError(path, f"itaparse failed on this file ({detail}); please report it")
+        return failure(path, internal, time.perf_counter() - start, traceback.format_exc())
+    seconds = time.perf_counter() - start
+    return FileResult(path, report.model_dump_json(), seconds=seconds, summary=summarize(report))
+
+
+def summarize(report: Report) -> dict[str, Any]:
+    scores = [m.score for m in report.measures if m.score is not None]
+    return {
+        "title": report.title,
+        "agency": report.agency,
+        "district": report.district,
+        "province": report.province,
+        "fiscal_year": report.fiscal_year,
+        "format": report.source.format,
+        "pages": report.source.pages,
+        "measures": len(report.measures),
+        "mean_score": round(sum(scores) / len(scores), 2) if scores else None,
+        "warnings": [
+            f"{w.code}: {w.measure or (f'page {w.page}' if w.page else '-')}: {w.message}"
+            for w in report.warnings
+        ],
+    }
+
+
+def timed_out(path: str, timeout: float) -> FileResult:
+    error = TimeLimitError(path, f"stopped after {timeout:g} s (--timeout)")
+    return failure(path, error, timeout)
+
+
+def _ignore_interrupts() -> None:
+    # Ctrl-C reaches every process of the terminal's group: the parent stops the pool and keeps
+    # what finished; a worker that saw it would record its file as failed instead.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    # forkserver: workers are forked from a clean single-threaded server, never from the
+    # parent, whose progress-bar and pool threads may hold locks at the moment of a fork.
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["itaparse.report"])
+        return context
+    return multiprocessing.get_context()
+
+
+def run_local(
+    paths: Sequence[str],
+    password: str | None = None,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+) -> Iterator[tuple[int, FileResult]]:
+    """(index, outcome) of each path as it finishes, parsed in `jobs` worker processes."""
+    from concurrent.futures import Future, as_completed
+
+    from pebble import ProcessExpired, ProcessPool
+
+    pool = ProcessPool(
+        max_workers=max(1, min(jobs, len(paths))),
+        initializer=_ignore_interrupts,
+        context=_context(),
+    )
+    try:
+        futures: dict[Future[FileResult], int] = {
+            pool.schedule(convert, (path, password), timeout=timeout): i
+            for i, path in enumerate(paths)
+        }
+        for future in as_completed(futures):
+            i = futures[future]
+            try:
+                outcome = future.result()
+            except TimeoutError:
+                outcome = timed_out(paths[i], timeout or 0)
+            except ProcessExpired as exc:  # killed from outside, or out of memory
+                detail = f"the worker process died: {exc}"
+                outcome = failure(paths[i], InternalError(paths[i], detail))
+            except Exception as exc:  # a result that could not be sent back
+                outcome = failure(paths[i], InternalError(paths[i], repr(exc)))
+            yield i, outcome
+    finally:
+        pool.stop()
+        pool.join()
+
+
+def run(
+    paths: Sequence[str],
+    password: str | None = None,
+    jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
+    dask: str | None = None,
+) -> Iterator[tuple[int, FileResult]]:
+    """Each path's outcome as it finishes: in local worker processes, or on the Dask cluster
+    at address `dask` ("local" starts one on this machine with `jobs` workers)."""
+    if dask is not None:
+        from itaparse.cluster import run_dask
+
+        yield from run_dask(paths, dask, password, jobs, timeout)
+    else:
+        yield from run_local(paths, password, jobs, timeout)
 
 
 @dataclass
@@ -18,29 +184,7 @@ class BatchResult:
     failures: list[ItaparseError] = field(default_factory=list)
 
 
-Outcome = Report | ItaparseError
-Progress = Callable[[int, int, Path, Outcome], None]
-
-
-def _attempt(path: Path, password: str | None) -> Outcome:
-    """One file's report or its error; an unexpected exception (a bug met on some odd file)
-    becomes that file's error too, so that it cannot end the batch."""
-    try:
-        return parse(path, password=password)
-    except ItaparseError as error:
-        return error
-    except Exception as exc:
-        detail = f"{type(exc).__name__}: {str(exc)[:120]}".rstrip(": ")
-        return InternalError(path, f"itaparse failed on this file ({detail}); please report it")
-
-
-def _outcomes(files: list[Path], password: str | None, jobs: int) -> Iterator[Outcome]:
-    if jobs <= 1 or len(files) <= 1:
-        yield from (_attempt(path, password) for path in files)
-        return
-    # Processes, not threads: parsing is pure Python and holds the GIL.
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_attempt, files, [password] * len(files))
+Progress = Callable[[int, int, Path, "Report | ItaparseError"], None]
 
 
 def parse_many(
@@ -48,17 +192,22 @@ def parse_many(
     password: str | None = None,
     progress: Progress | None = None,
     jobs: int = 1,
+    timeout: float | None = DEFAULT_TIMEOUT,
 ) -> BatchResult:
-    """Parse each file; a file that fails is recorded and the batch goes on. With jobs > 1
-    the files are parsed in that many processes; results keep the order of the paths."""
-    files = [Path(p) for p in paths]
-    result = BatchResult()
-    outcomes = _outcomes(files, password, jobs)
-    for n, (path, outcome) in enumerate(zip(files, outcomes, strict=True), 1):
-        if isinstance(outcome, ItaparseError):
-            result.failures.append(outcome)
-        else:
-            result.reports.append(outcome)
+    """Parse each file in worker processes; a file that fails is recorded and the batch goes
+    on. Reports and failures keep the order of the paths; `progress` is called as each file
+    finishes."""
+    files = [str(p) for p in paths]
+    outcomes: dict[int, Report | ItaparseError] = {}
+    for n, (i, result) in enumerate(run_local(files, password, jobs, timeout), 1):
+        outcomes[i] = result.report() if result.ok else result.exception()
         if progress is not None:
-            progress(n, len(files), path, outcome)
-    return result
+            progress(n, len(files), Path(files[i]), outcomes[i])
+    batch = BatchResult()
+    for i in range(len(files)):
+        outcome = outcomes[i]
+        if isinstance(outcome, ItaparseError):
+            batch.failures.append(outcome)
+        else:
+            batch.reports.append(outcome)
+    return batch

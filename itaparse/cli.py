@@ -6,20 +6,25 @@ import json
 import logging
 import os
 import sys
+import time
 from collections import defaultdict
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
 
 from itaparse._version import __version__
+from itaparse.batch import DEFAULT_TIMEOUT
 from itaparse.errors import ItaparseError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
 
 # The parsing stack (pydantic, pythainlp, pdfplumber) is imported by the commands that use
 # it, so that --version, --help and a Word file do not pay for what they do not need.
 if TYPE_CHECKING:
+    from itaparse.batch import FileResult
+    from itaparse.inputs import Input
     from itaparse.models import ParseWarning, Report
 
 
@@ -87,6 +92,24 @@ def _check_output(output: Path | None, inputs: list[Path]) -> None:
         )
 
 
+def _is_folder(raw: str) -> bool:
+    """-o names a folder when it is one, ends with "/", or has no extension."""
+    path = Path(raw)
+    return path.is_dir() or raw.endswith(("/", os.sep)) or not path.suffix
+
+
+def _check_folder(folder: Path, inputs: list[Path]) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise typer.BadParameter(f"{folder} is a file, not a folder", param_hint="'-o'")
+    if any(folder.resolve() == path.resolve() for path in inputs):
+        raise typer.BadParameter(f"{folder} is one of the inputs", param_hint="'-o'")
+    existing = folder
+    while not existing.exists():
+        existing = existing.parent
+    if not os.access(existing, os.W_OK):
+        raise typer.BadParameter(f"cannot write into {folder}: read-only", param_hint="'-o'")
+
+
 def _fail(error: ItaparseError) -> typer.Exit:
     typer.echo(f"error: {error}", err=True)
     return typer.Exit(1)
@@ -111,17 +134,44 @@ def _warn(report: Report) -> None:
         typer.echo(f"warning: {report.source.path}: {text}", err=True)
 
 
+def _emit(reports: list[Report], fmt: str, output: Path | None) -> None:
+    try:
+        data = render(reports, fmt)
+    except ImportError as exc:  # pandas without pyarrow, or no openpyxl
+        extra = "parquet" if fmt == "parquet" else "xlsx"
+        typer.echo(f"error: {fmt} output needs: pip install 'itaparse[{extra}]' ({exc})", err=True)
+        raise typer.Exit(1) from None
+    if output is None:
+        sys.stdout.buffer.write(data.removeprefix(CSV_BOM))
+        sys.stdout.flush()
+    else:
+        write_atomic(output, data)
+
+
+def _exit_status(failed: int, total: int) -> int:
+    """0: all converted; 1: none (a bad input); 3: some failed."""
+    if not failed:
+        return 0
+    return 1 if failed == total else 3
+
+
 @app.command()
 def parse(
     files: Annotated[
-        list[Path], typer.Argument(metavar="REPORT", help="Report files (.pdf, .docx, .doc).")
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Report files (.pdf, .docx, .doc), or folders searched recursively for them.",
+        ),
     ],
     output: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "-o",
             "--output",
-            help="Output file; format from its extension. Default: standard output.",
+            help="Output file (format from its extension), or a folder (an existing one, a "
+            "path ending with /, or without extension): one JSON per report and the tables "
+            "measures, reports, errors. Default: standard output.",
         ),
     ] = None,
     fmt: Annotated[
@@ -129,66 +179,219 @@ def parse(
         typer.Option(
             "-f",
             "--format",
-            help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else json.",
+            help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else "
+            "json. For a folder, the tables' format: csv (default), parquet, xlsx.",
         ),
     ] = None,
     password: Password = None,
-    quiet: Annotated[bool, typer.Option("-q", "--quiet", help="No warnings on stderr.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("-q", "--quiet", help="Nothing on stderr but errors.")
+    ] = False,
     jobs: Annotated[
-        int, typer.Option("-j", "--jobs", min=1, help="Parse this many files at once.")
-    ] = 1,
+        int | None,
+        typer.Option(
+            "-j", "--jobs", min=1, help="Parse this many files at once. Default: one per core."
+        ),
+    ] = None,
+    timeout: Annotated[
+        float,
+        typer.Option(
+            "--timeout",
+            min=0,
+            help="Stop a file that takes longer than this many seconds (0: no limit).",
+        ),
+    ] = DEFAULT_TIMEOUT,
+    retry_failed: Annotated[
+        bool,
+        typer.Option(
+            "--retry-failed", help="Into a folder: parse again the files that failed last time."
+        ),
+    ] = False,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            metavar="ADDRESS",
+            help="Run on the Dask cluster at ADDRESS (tcp://host:8786), or 'local' for one on "
+            "this machine (pip install 'itaparse[dask]').",
+        ),
+    ] = None,
+    log: Annotated[
+        Path | None,
+        typer.Option(
+            "--log",
+            help="Append each file's outcome, warnings and any traceback to this file. "
+            "Default for a folder: itaparse.log in it.",
+        ),
+    ] = None,
 ) -> None:
-    """Parse ITA measures reports into JSON (one report, or a list) or CSV/Parquet (one row per
-    measure). With several files, a file that fails is reported and the others are written;
-    the exit status is then 1."""
+    """Parse ITA measures reports into JSON, or tables (CSV, Parquet, xlsx) with one row per
+    measure. A batch goes on past a file that fails; exit status 0 when every file
+    converted, 3 when some failed, 1 when none did, 2 for a command-line mistake."""
     if fmt is not None and fmt not in FORMATS:
         raise typer.BadParameter(
             f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="'--format'"
         )
-    chosen = fmt or (format_for(output) if output else None) or "json"
-    if output is not None and fmt is None and format_for(output) is None:
+    target = Path(output) if output is not None else None
+    settings = _Settings(password, quiet, jobs or os.cpu_count() or 1, timeout or None, dask, log)
+    if output is not None and _is_folder(output):
+        folder = Path(output)
+        if fmt == "json":
+            raise typer.BadParameter(
+                "a folder gets one JSON per report; --format picks its tables' format: "
+                "csv, parquet or xlsx",
+                param_hint="'--format'",
+            )
+        _check_folder(folder, files)
+        inputs = _inputs(files)
+        raise typer.Exit(_into_folder(inputs, folder, fmt or "csv", retry_failed, settings))
+    chosen = fmt or (format_for(target) if target else None) or "json"
+    if target is not None and fmt is None and format_for(target) is None:
         raise typer.BadParameter(
-            f"cannot tell the format from {output.name!r}; use --format",
-            param_hint="'-o'",
+            f"cannot tell the format from {target.name!r}; use --format", param_hint="'-o'"
         )
-    if chosen == "parquet" and output is None:
-        raise typer.BadParameter("Parquet is binary: give an output file", param_hint="'-o'")
-    _check_output(output, files)
-
-    def progress(n: int, total: int, path: Path, outcome: Report | ItaparseError) -> None:
-        if isinstance(outcome, ItaparseError):
-            typer.echo(f"error: {outcome}", err=True)
-            return
-        if not quiet:
-            _warn(outcome)
-            if total > 1:
-                typer.echo(f"[{n}/{total}] {path}: {len(outcome.measures)} measures", err=True)
-
-    from itaparse.batch import parse_many
-
-    result = parse_many(files, password=password, progress=progress, jobs=jobs)
-    if not result.reports:
-        raise typer.Exit(1)
-    try:
-        data = render(result.reports, chosen)
-    except ImportError as exc:  # pandas without pyarrow
-        typer.echo(
-            f"error: Parquet output needs pyarrow: pip install 'itaparse[parquet]' ({exc})",
-            err=True,
-        )
-        raise typer.Exit(1) from None
-    if output is None:
-        sys.stdout.buffer.write(data.removeprefix(CSV_BOM))
-        sys.stdout.flush()
+    if chosen in ("parquet", "xlsx") and target is None:
+        raise typer.BadParameter(f"{chosen} is binary: give an output file", param_hint="'-o'")
+    _check_output(target, files)
+    inputs = _inputs(files)
+    if len(inputs) == 1 and dask is None:
+        _one(inputs[0].path, target, chosen, settings)
     else:
-        write_atomic(output, data)
-    if result.failures:
+        raise typer.Exit(_many(inputs, target, chosen, settings))
+
+
+@dataclass(frozen=True)
+class _Settings:
+    password: str | None
+    quiet: bool
+    jobs: int
+    timeout: float | None
+    dask: str | None
+    log: Path | None
+
+
+def _inputs(paths: list[Path]) -> list[Input]:
+    from itaparse.inputs import collect
+
+    inputs = collect(paths)
+    if not inputs:
+        where = ", ".join(map(str, paths))
+        typer.echo(f"error: no .pdf, .docx or .doc file in {where}", err=True)
+        raise typer.Exit(1)
+    return inputs
+
+
+def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None:
+    """One report, parsed in this process: no worker to start."""
+    from itaparse.report import parse as parse_report
+
+    try:
+        report = parse_report(path, password=settings.password)
+    except ItaparseError as error:
+        raise _fail(error) from None
+    if not settings.quiet:
+        _warn(report)
+    _emit([report], fmt, output)
+
+
+def _open_log(path: Path | None) -> TextIO | None:
+    if path is None:
+        return None
+    try:
+        return path.open("a", encoding="utf-8")
+    except OSError as exc:
+        raise typer.BadParameter(
+            f"cannot write {path}: {exc.strerror}", param_hint="'--log'"
+        ) from None
+
+
+def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Settings) -> int:
+    """Several reports into one output, written when all are parsed."""
+    from itaparse.batch import run
+    from itaparse.progress import BatchProgress
+
+    paths = [str(item.path) for item in inputs]
+    results: dict[int, FileResult] = {}
+    log = _open_log(settings.log)
+    with BatchProgress(settings.quiet, log) as progress:
+        progress.start(len(paths))
+        try:
+            for i, result in run(
+                paths, settings.password, settings.jobs, settings.timeout, settings.dask
+            ):
+                results[i] = result
+                progress.finished(paths[i], result)
+        except KeyboardInterrupt:
+            typer.echo(
+                "interrupted: nothing written (with -o FOLDER/ each report is kept as it finishes)",
+                err=True,
+            )
+            return 130
+        finally:
+            if log is not None:
+                log.close()
+    reports = [results[i].report() for i in range(len(paths)) if results[i].ok]
+    failed = len(paths) - len(reports)
+    if reports:
+        _emit(reports, fmt, output)
+    if failed:
         typer.echo(
-            f"error: {len(result.failures)} of {len(files)} files failed; "
-            f"the output holds the other {len(result.reports)}",
+            f"error: {failed} of {len(paths)} files failed"
+            + (f"; the output holds the other {len(reports)}" if reports else ""),
             err=True,
         )
-        raise typer.Exit(1)
+    return _exit_status(failed, len(paths))
+
+
+def _into_folder(
+    inputs: list[Input], folder: Path, fmt: str, retry_failed: bool, settings: _Settings
+) -> int:
+    """Each report into the folder as it finishes, then the tables; resumable."""
+    from itaparse.outfolder import convert_folder
+    from itaparse.progress import BatchProgress, duration
+
+    start = time.monotonic()
+    folder.mkdir(parents=True, exist_ok=True)
+    log = _open_log(settings.log or folder / "itaparse.log")
+    with BatchProgress(settings.quiet, log) as progress:
+        try:
+            run = convert_folder(
+                inputs,
+                folder,
+                fmt=fmt,
+                password=settings.password,
+                jobs=settings.jobs,
+                timeout=settings.timeout,
+                dask=settings.dask,
+                retry_failed=retry_failed,
+                started=progress.start,
+                finished=lambda item, result: progress.finished(str(item.path), result),
+            )
+        finally:
+            if log is not None:
+                log.close()
+    tables = ", ".join(p.name for p in run.tables)
+    measures = sum(e.measures or 0 for e in run.entries)
+    if not settings.quiet:
+        typer.echo(
+            f"{run.converted} converted, {run.failed} failed, {run.skipped} kept from the last "
+            f"run; {measures:,} measures; {duration(time.monotonic() - start)} -> "
+            f"{folder}/ ({tables})",
+            err=True,
+        )
+    if run.interrupted:
+        typer.echo(
+            f"interrupted: what finished is in {folder}/; the same command goes on from there",
+            err=True,
+        )
+        return 130
+    if run.failed:
+        typer.echo(
+            f"error: {run.failed} of {len(run.entries)} files failed: see "
+            f"{folder / 'errors.csv' if fmt == 'csv' else folder}",
+            err=True,
+        )
+    return _exit_status(run.failed, len(run.entries))
 
 
 @app.command()

@@ -48,3 +48,7 @@ class PasswordError(ItaparseError):
 
 class InternalError(ItaparseError):
     """An unexpected failure inside itaparse on one file (a bug to report); a batch goes on."""
+
+
+class TimeLimitError(ItaparseError):
+    """Parsing one file took longer than the batch's per-file time limit; it was stopped."""

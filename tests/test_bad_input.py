@@ -137,9 +137,13 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     )
 
 
-def test_directory(tmp_path: Path) -> None:
+def test_folder_without_reports(tmp_path: Path) -> None:
+    (tmp_path / "notes.txt").write_text("not a report", encoding="utf-8")
     result = CliRunner().invoke(app, [str(tmp_path)])
-    assert (result.exit_code, result.stderr) == (1, f"error: {tmp_path}: not a file\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"error: no .pdf, .docx or .doc file in {tmp_path}\n",
+    )
 
 
 def test_legacy_doc_without_soffice(monkeypatch: pytest.MonkeyPatch) -> None:

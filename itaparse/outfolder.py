@@ -1,0 +1,224 @@
+"""A folder of outputs for a batch: one JSON per input, the combined tables, and a manifest
+that makes a re-run skip what it already converted.
+
+Each file's result is written the moment it finishes (its JSON atomically, then a line in
+manifest.jsonl), so an interrupted run keeps everything that finished; the tables are
+rebuilt from the per-file results at the end of every run, streamed, one report at a time.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from itaparse._version import __version__
+from itaparse.batch import FileResult
+from itaparse.export import atomic_file, measure_rows, write_atomic
+from itaparse.inputs import Input
+from itaparse.tables import ERRORS, MEASURES, REPORTS, write_tables
+
+MANIFEST = "manifest.jsonl"
+
+
+@dataclass
+class Entry:
+    """One input's line in the manifest: what was read, what came of it."""
+
+    name: str
+    source: str
+    size: int | None
+    sha256: str | None
+    version: str
+    status: str  # "converted" or "failed"
+    seconds: float
+    error_type: str | None = None
+    error: str | None = None
+    title: str | None = None
+    agency: str | None = None
+    district: str | None = None
+    province: str | None = None
+    fiscal_year: int | None = None
+    format: str | None = None
+    pages: int | None = None
+    measures: int | None = None
+    mean_score: float | None = None
+    warnings: int | None = None
+
+
+def fingerprint(path: Path) -> tuple[int, str] | None:
+    """Size and SHA-256 of a file; None when it cannot be read (that is the file's error)."""
+    try:
+        digest = hashlib.sha256()
+        with path.open("rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        return path.stat().st_size, digest.hexdigest()
+    except OSError:
+        return None
+
+
+def _entry(item: Input, seen: tuple[int, str] | None, result: FileResult) -> Entry:
+    size, sha256 = seen if seen else (None, None)
+    entry = Entry(
+        item.name, str(item.path), size, sha256, __version__, "failed", round(result.seconds, 3)
+    )
+    if not result.ok:
+        entry.error_type, entry.error = result.error_type, result.error
+        return entry
+    entry.status = "converted"
+    for name, value in result.summary.items():
+        setattr(entry, name, len(value) if name == "warnings" else value)
+    return entry
+
+
+class OutputFolder:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.manifest = root / MANIFEST
+
+    def result_path(self, name: str) -> Path:
+        return self.root / f"{name}.json"
+
+    def entries(self) -> dict[str, Entry]:
+        """The manifest's entries by input name, the last line of a name winning. A line cut
+        short by a killed run is skipped: its file is simply converted again."""
+        found: dict[str, Entry] = {}
+        if not self.manifest.exists():
+            return found
+        known = {f.name for f in fields(Entry)}
+        with self.manifest.open(encoding="utf-8") as lines:
+            for line in lines:
+                try:
+                    data = json.loads(line)
+                    entry = Entry(**{k: v for k, v in data.items() if k in known})
+                except (ValueError, TypeError):
+                    continue
+                found[entry.name] = entry
+        return found
+
+    def is_current(
+        self, entry: Entry | None, seen: tuple[int, str] | None, retry_failed: bool
+    ) -> bool:
+        """Whether an input's earlier result stands: same bytes, same itaparse version, and its
+        JSON still there (or it failed, and failures are not being retried)."""
+        if entry is None or seen is None or (entry.size, entry.sha256) != seen:
+            return False
+        if entry.version != __version__:
+            return False
+        if entry.status == "failed":
+            return not retry_failed
+        return self.result_path(entry.name).exists()
+
+    def record(self, item: Input, seen: tuple[int, str] | None, result: FileResult) -> Entry:
+        entry = _entry(item, seen, result)
+        target = self.result_path(item.name)
+        if result.ok:
+            assert result.report_json is not None
+            target.parent.mkdir(parents=True, exist_ok=True)
+            write_atomic(target, (result.report_json + "\n").encode("utf-8"))
+        else:  # an earlier version of the file converted; its JSON no longer stands
+            target.unlink(missing_ok=True)
+        with self.manifest.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(asdict(entry), ensure_ascii=False) + "\n")
+        return entry
+
+    def compact(self, entries: dict[str, Entry]) -> None:
+        """Rewrite the manifest with one line per input."""
+        with atomic_file(self.manifest) as f:
+            for entry in entries.values():
+                f.write((json.dumps(asdict(entry), ensure_ascii=False) + "\n").encode("utf-8"))
+
+    def _reports(self, entries: Iterable[Entry]) -> Iterator[Any]:
+        from itaparse.models import Report
+
+        for entry in entries:
+            if entry.status == "converted":
+                text = self.result_path(entry.name).read_text(encoding="utf-8")
+                yield Report.model_validate_json(text)
+
+    def write_tables(self, entries: Sequence[Entry], fmt: str) -> list[Path]:
+        report_rows = (
+            {**asdict(e), "error": e.error and f"{e.error_type}: {e.error}"} for e in entries
+        )
+        error_rows = (asdict(e) for e in entries if e.status == "failed")
+        return write_tables(
+            self.root,
+            [
+                (MEASURES, measure_rows(self._reports(entries))),
+                (REPORTS, report_rows),
+                (ERRORS, error_rows),
+            ],
+            fmt,
+        )
+
+
+@dataclass
+class FolderRun:
+    entries: list[Entry]  # one per input, in the inputs' order
+    converted: int  # in this run
+    skipped: int  # unchanged since an earlier run
+    failed: int  # in this run, or earlier and not retried
+    tables: list[Path]
+    interrupted: bool = False
+
+
+Started = Callable[[int, int], None]  # (to convert, skipped)
+Finished = Callable[[Input, FileResult], None]
+
+
+def convert_folder(
+    inputs: Sequence[Input],
+    root: Path,
+    *,
+    fmt: str = "csv",
+    password: str | None = None,
+    jobs: int = 1,
+    timeout: float | None = None,
+    dask: str | None = None,
+    retry_failed: bool = False,
+    started: Started | None = None,
+    finished: Finished | None = None,
+) -> FolderRun:
+    """Convert the inputs into `root`: what an earlier run converted from the same bytes is
+    kept, the rest is parsed (in worker processes, or on a Dask cluster), each result written
+    as it comes; then the tables are rebuilt. Ctrl-C stops the parsing, keeps what finished
+    and still writes the tables (`interrupted` is then set)."""
+    from itaparse.batch import run
+
+    root.mkdir(parents=True, exist_ok=True)
+    folder = OutputFolder(root)
+    known = folder.entries()
+    seen = {item.name: fingerprint(item.path) for item in inputs}
+    todo = [
+        item
+        for item in inputs
+        if not folder.is_current(known.get(item.name), seen[item.name], retry_failed)
+    ]
+    if started is not None:
+        started(len(todo), len(inputs) - len(todo))
+    interrupted, converted = False, 0
+    try:
+        paths = [str(item.path) for item in todo]
+        for i, result in run(paths, password, jobs, timeout, dask):
+            item = todo[i]
+            known[item.name] = folder.record(item, seen[item.name], result)
+            converted += result.ok
+            if finished is not None:
+                finished(item, result)
+    except KeyboardInterrupt:
+        interrupted = True
+    folder.compact(known)
+    entries = [known[item.name] for item in inputs if item.name in known]
+    tables = folder.write_tables(entries, fmt)
+    return FolderRun(
+        entries=entries,
+        converted=converted,
+        skipped=len(inputs) - len(todo),
+        failed=sum(1 for e in entries if e.status == "failed"),
+        tables=tables,
+        interrupted=interrupted,
+    )

@@ -138,9 +138,31 @@ def _inside(ch: Char, box: BBox) -> bool:
     return bool(box[0] <= cx <= box[2] and box[1] <= cy <= box[3])
 
 
+class _Glyph:
+    """What a character keeps once its page is read, read like pdfplumber's dict. Those dicts
+    carry some twenty entries (colours, matrix, marked content…): kept for every page of a
+    350-page report they were most of its 600 MB; this is a fifth of one."""
+
+    __slots__ = ("bottom", "code", "fontname", "size", "text", "top", "x0", "x1")
+
+    def __init__(self, char: Char) -> None:
+        for name in self.__slots__:
+            if name in char:  # "code" is missing where pdfplumber's pairing failed
+                setattr(self, name, char[name])
+
+    def __getitem__(self, name: str) -> Any:
+        return getattr(self, name)
+
+    def __contains__(self, name: str) -> bool:
+        return hasattr(self, name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return getattr(self, name, default)
+
+
 def _raw_page(number: int, page: Any) -> _RawPage:
     """The page's ruled tables and its other lines."""
-    chars = [c for c in chars_with_codes(page) if c.get("upright", True)]
+    chars: list[Any] = [_Glyph(c) for c in chars_with_codes(page) if c.get("upright", True)]
     found = page.find_tables()
     boxes = [t.bbox for t in found]
     blocks: list[tuple[float, Line | _RawTable]] = []

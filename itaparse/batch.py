@@ -145,7 +145,7 @@ def run_local(
             for i, path in enumerate(paths)
         }
         for future in as_completed(futures):
-            i = futures[future]
+            i = futures.pop(future)  # a finished report's JSON must not stay for the whole run
             try:
                 outcome = future.result()
             except TimeoutError:

@@ -55,7 +55,9 @@ app = typer.Typer(
 ReportFile = Annotated[
     Path, typer.Argument(metavar="REPORT", help="Report file (.pdf, .docx, .doc).")
 ]
-Password = Annotated[str | None, typer.Option("--password", help="Password of an encrypted PDF.")]
+Password = Annotated[
+    str | None, typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF.")
+]
 
 
 def _version(value: bool) -> None:
@@ -160,7 +162,7 @@ def parse(
     files: Annotated[
         list[Path],
         typer.Argument(
-            metavar="INPUT...",
+            metavar="INPUT",
             help="Report files (.pdf, .docx, .doc), or folders searched recursively for them.",
         ),
     ],
@@ -169,6 +171,7 @@ def parse(
         typer.Option(
             "-o",
             "--output",
+            metavar="PATH",
             help="Output file (format from its extension), or a folder (an existing one, a "
             "path ending with /, or without extension): one JSON per report and the tables "
             "measures, reports, errors. Default: standard output.",
@@ -179,6 +182,7 @@ def parse(
         typer.Option(
             "-f",
             "--format",
+            metavar="FORMAT",
             help=f"Output format: {', '.join(FORMATS)}. Default: from -o's extension, else "
             "json. For a folder, the tables' format: csv (default), parquet, xlsx.",
         ),
@@ -190,7 +194,11 @@ def parse(
     jobs: Annotated[
         int | None,
         typer.Option(
-            "-j", "--jobs", min=1, help="Parse this many files at once. Default: one per core."
+            "-j",
+            "--jobs",
+            min=1,
+            metavar="N",
+            help="Parse this many files at once. Default: one per core.",
         ),
     ] = None,
     timeout: Annotated[
@@ -198,6 +206,7 @@ def parse(
         typer.Option(
             "--timeout",
             min=0,
+            metavar="SECONDS",
             help="Stop a file that takes longer than this many seconds (0: no limit).",
         ),
     ] = DEFAULT_TIMEOUT,
@@ -220,6 +229,7 @@ def parse(
         Path | None,
         typer.Option(
             "--log",
+            metavar="FILE",
             help="Append each file's outcome, warnings and any traceback to this file. "
             "Default for a folder: itaparse.log in it.",
         ),

@@ -95,13 +95,16 @@ def run_dask(
                 pure=False,
             )
             index = {future.key: i for i, future in enumerate(futures)}
-            for future in as_completed(futures):
-                i = index[future.key]
+            finishing = as_completed(futures)
+            del futures  # held by the client, results would stay in the workers' memory
+            for future in finishing:
+                i = index.pop(future.key)
                 try:
                     outcome = future.result()
                 except Exception as exc:  # the task's worker died more than Dask retries
                     error = InternalError(paths[i], f"the Dask task failed: {exc!r}")
                     outcome = failure(paths[i], error)
+                future.release()
                 yield i, outcome
     finally:
         if cluster is not None:

@@ -1,4 +1,5 @@
-"""Serialising reports: JSON, CSV (one row per measure), pandas; atomic file writes."""
+"""Serialising reports: JSON, the flat rows of their measures (tables.py writes them as CSV,
+Parquet or xlsx), pandas; atomic file writes."""
 
 from __future__ import annotations
 

@@ -270,3 +270,18 @@ def test_a_batch_on_a_terminal_shows_a_bar_and_a_summary(tmp_path: Path) -> None
     assert os.waitstatus_to_exitcode(status) == 0
     assert "2/2" in text and "0 failed" in text  # the bar, drawn then cleared
     assert "2 converted, 0 failed, 0 kept from the last run; 10 measures" in text
+
+
+def test_dask_gives_the_same_rows_as_local_workers(runner: CliRunner, tmp_path: Path) -> None:
+    pytest.importorskip("distributed")
+    inputs = [str(p) for p in sorted(SAMPLES.glob("portrait-*.docx"))] + [str(GOOD_PDF)]
+    local, dask = tmp_path / "local", tmp_path / "dask"
+    assert runner.invoke(app, [*inputs, "-o", str(local), "-q", "-j", "2"]).exit_code == 0
+    args = [*inputs, "-o", str(dask), "-q", "--dask", "local", "-j", "2"]
+    assert runner.invoke(app, args).exit_code == 0
+    assert (dask / "measures.csv").read_bytes() == (local / "measures.csv").read_bytes()
+    timeless = [
+        [{k: v for k, v in row.items() if k != "seconds"} for row in _table(out / "reports.csv")]
+        for out in (local, dask)
+    ]
+    assert timeless[0] == timeless[1] and len(timeless[0]) == len(inputs)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
+from pathlib import Path
 
 import pytest
 from conftest import ROOT
@@ -42,12 +44,19 @@ def test_readme_inspect_output_is_current(monkeypatch: pytest.MonkeyPatch) -> No
     assert (ROOT / "docs" / "inspect-borderless-page-3.png").exists()
 
 
-def test_readme_python_example_runs(capsys: pytest.CaptureFixture[str]) -> None:
+def test_readme_python_example_runs(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     code = re.search(r"## Python\n\n```python\n(.+?)```", readme, re.S)
     assert code is not None
-    sample = str(ROOT / "samples" / "landscape-laksaman-thai-digits.pdf")
-    exec(code.group(1).replace('"report.pdf"', repr(sample)), {})
+    sample = ROOT / "samples" / "landscape-laksaman-thai-digits.pdf"
+    monkeypatch.chdir(tmp_path)  # the example's reports/ and out/ folders
+    (tmp_path / "reports").mkdir()
+    shutil.copy(sample, tmp_path / "reports" / sample.name)
+    exec(code.group(1).replace('"report.pdf"', repr(str(sample))), {})
     printed = capsys.readouterr().out.splitlines()
     assert printed[0] == "เทศบาลตำบลบ้านสวน 2568"
     assert printed[1].startswith("1 1 มาตรการยกระดับคุณภาพการให้บริการประชาชน 2024-10-01 91.25")
+    assert printed[-1] == "1 0 0"
+    assert (tmp_path / "out" / "measures.parquet").exists()

@@ -142,11 +142,20 @@ def test_failures_are_kept_until_retried(
 def test_ctrl_c_keeps_the_files_that_finished(tmp_path: Path) -> None:
     folder, out = tmp_path / "in", tmp_path / "out"
     folder.mkdir()
-    pdfs = sorted(SAMPLES.glob("*.pdf"))
-    for pdf in pdfs:
-        shutil.copy(pdf, folder / pdf.name)
+    # Enough files that a loaded machine cannot finish them all between the check and the signal.
+    pdfs = [f"{n}-{pdf.name}" for n in range(3) for pdf in sorted(SAMPLES.glob("*.pdf"))]
+    for name in pdfs:
+        shutil.copy(SAMPLES / name.split("-", 1)[1], folder / name)
     command = [sys.executable, "-m", "itaparse", str(folder), "-o", str(out), "-j", "1", "-q"]
-    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    # A shell starts a background job (pytest run with "&") with Ctrl-C ignored, and a child
+    # inherits that: give the command the terminal's default, as a user's shell would.
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
     manifest = out / "manifest.jsonl"
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and (
@@ -163,6 +172,7 @@ def test_ctrl_c_keeps_the_files_that_finished(tmp_path: Path) -> None:
     assert len({r["source"] for r in _table(out / "measures.csv")}) == len(done)
     assert not [p for p in out.rglob("*") if p.name.endswith(".tmp")]
     # The same command goes on: only the rest is parsed.
+    command[-2] = "2"
     rest = subprocess.run(command, cwd=ROOT, stderr=subprocess.PIPE, text=True, check=False)
     assert rest.returncode == 0, rest.stderr
     assert len(_table(out / "reports.csv")) == len(pdfs)

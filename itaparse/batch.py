@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from itaparse import errors
 from itaparse.errors import InternalError, ItaparseError, TimeLimitError
+from itaparse.options import ParseOptions
 
 if TYPE_CHECKING:
     from itaparse.models import Report
@@ -65,14 +66,14 @@ def failure(
     return FileResult(path, None, type(error).__name__, error.what, tb, seconds)
 
 
-def convert(path: str, password: str | None = None) -> FileResult:
+def convert(path: str, options: ParseOptions = ParseOptions()) -> FileResult:
     """Parse one file; never raises for anything the file can cause. An unexpected exception
     (a bug met on some odd file) becomes the file's InternalError, with its traceback."""
     from itaparse.report import parse
 
     start = time.perf_counter()
     try:
-        report = parse(path, password=password)
+        report = parse(path, password=options.password, ocr=options.ocr)
     except ItaparseError as error:
         return failure(path, error, time.perf_counter() - start)
     except Exception as exc:
@@ -125,7 +126,7 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def run_local(
     paths: Sequence[str],
-    password: str | None = None,
+    options: ParseOptions = ParseOptions(),
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
 ) -> Iterator[tuple[int, FileResult]]:
@@ -141,7 +142,7 @@ def run_local(
     )
     try:
         futures: dict[Future[FileResult], int] = {
-            pool.schedule(convert, (path, password), timeout=timeout): i
+            pool.schedule(convert, (path, options), timeout=timeout): i
             for i, path in enumerate(paths)
         }
         for future in as_completed(futures):
@@ -163,7 +164,7 @@ def run_local(
 
 def run(
     paths: Sequence[str],
-    password: str | None = None,
+    options: ParseOptions = ParseOptions(),
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
     dask: str | None = None,
@@ -173,9 +174,9 @@ def run(
     if dask is not None:
         from itaparse.cluster import run_dask
 
-        yield from run_dask(paths, dask, password, jobs, timeout)
+        yield from run_dask(paths, dask, options, jobs, timeout)
     else:
-        yield from run_local(paths, password, jobs, timeout)
+        yield from run_local(paths, options, jobs, timeout)
 
 
 @dataclass
@@ -193,13 +194,15 @@ def parse_many(
     progress: Progress | None = None,
     jobs: int = 1,
     timeout: float | None = DEFAULT_TIMEOUT,
+    ocr: bool = True,
 ) -> BatchResult:
     """Parse each file in worker processes; a file that fails is recorded and the batch goes
     on. Reports and failures keep the order of the paths; `progress` is called as each file
     finishes."""
     files = [str(p) for p in paths]
     outcomes: dict[int, Report | ItaparseError] = {}
-    for n, (i, result) in enumerate(run_local(files, password, jobs, timeout), 1):
+    options = ParseOptions(password, ocr)
+    for n, (i, result) in enumerate(run_local(files, options, jobs, timeout), 1):
         outcomes[i] = result.report() if result.ok else result.exception()
         if progress is not None:
             progress(n, len(files), Path(files[i]), outcomes[i])

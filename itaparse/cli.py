@@ -19,6 +19,7 @@ from itaparse._version import __version__
 from itaparse.batch import DEFAULT_TIMEOUT
 from itaparse.errors import ItaparseError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
+from itaparse.options import ParseOptions
 
 # The parsing stack (pydantic, pythainlp, pdfplumber) is imported by the commands that use
 # it, so that --version, --help and a Word file do not pay for what they do not need.
@@ -57,6 +58,13 @@ ReportFile = Annotated[
 ]
 Password = Annotated[
     str | None, typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF.")
+]
+NoOcr = Annotated[
+    bool,
+    typer.Option(
+        "--no-ocr",
+        help="Do not read scanned pages with Tesseract (a scan is then refused).",
+    ),
 ]
 
 
@@ -188,6 +196,7 @@ def parse(
         ),
     ] = None,
     password: Password = None,
+    no_ocr: NoOcr = False,
     quiet: Annotated[
         bool, typer.Option("-q", "--quiet", help="Nothing on stderr but errors.")
     ] = False,
@@ -243,7 +252,8 @@ def parse(
             f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="'--format'"
         )
     target = Path(output) if output is not None else None
-    settings = _Settings(password, quiet, jobs or os.cpu_count() or 1, timeout or None, dask, log)
+    options = ParseOptions(password, ocr=not no_ocr)
+    settings = _Settings(options, quiet, jobs or os.cpu_count() or 1, timeout or None, dask, log)
     if output is not None and _is_folder(output):
         folder = Path(output)
         if fmt == "json":
@@ -272,7 +282,7 @@ def parse(
 
 @dataclass(frozen=True)
 class _Settings:
-    password: str | None
+    options: ParseOptions
     quiet: bool
     jobs: int
     timeout: float | None
@@ -293,10 +303,14 @@ def _inputs(paths: list[Path]) -> list[Input]:
 
 def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None:
     """One report, parsed in this process: no worker to start."""
+    from itaparse.progress import ocr_pages
     from itaparse.report import parse as parse_report
 
     try:
-        report = parse_report(path, password=settings.password)
+        with ocr_pages(settings.quiet):
+            report = parse_report(
+                path, password=settings.options.password, ocr=settings.options.ocr
+            )
     except ItaparseError as error:
         raise _fail(error) from None
     if not settings.quiet:
@@ -327,7 +341,7 @@ def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Setting
         progress.start(len(paths))
         try:
             for i, result in run(
-                paths, settings.password, settings.jobs, settings.timeout, settings.dask
+                paths, settings.options, settings.jobs, settings.timeout, settings.dask
             ):
                 results[i] = result
                 progress.finished(paths[i], result)
@@ -369,7 +383,7 @@ def _into_folder(
                 inputs,
                 folder,
                 fmt=fmt,
-                password=settings.password,
+                options=settings.options,
                 jobs=settings.jobs,
                 timeout=settings.timeout,
                 dask=settings.dask,
@@ -411,14 +425,16 @@ def text(
         Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
     ] = None,
     password: Password = None,
+    no_ocr: NoOcr = False,
 ) -> None:
-    """Print the document's repaired plain text, in reading order (tables row by row)."""
+    """Print the document's repaired plain text, in reading order (tables row by row); a
+    scanned page's text as Tesseract read it."""
     from itaparse.plaintext import extract_text
 
     _check_output(output, [file])
 
     try:
-        content = extract_text(file, password=password)
+        content = extract_text(file, password=password, ocr=not no_ocr)
     except ItaparseError as error:
         raise _fail(error) from None
     if output is None:
@@ -435,13 +451,14 @@ def inspect(
         typer.Option("--debug-dir", help="Write one PNG per PDF page with the tables drawn."),
     ] = None,
     password: Password = None,
+    no_ocr: NoOcr = False,
 ) -> None:
     """Show what the parser saw: tables and header mapping, stitched rows, measures, warnings."""
     from itaparse.diagnose import debug_images, inspect_document
     from itaparse.diagnose import render as render_inspection
 
     try:
-        seen = inspect_document(file, password=password)
+        seen = inspect_document(file, password=password, ocr=not no_ocr)
         images = debug_images(seen, debug_dir, password) if debug_dir else []
     except ItaparseError as error:
         raise _fail(error) from None

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itaparse import batch
 from itaparse.batch import FileResult, failure, timed_out
 from itaparse.errors import InternalError, MissingToolError
+from itaparse.options import ParseOptions
 
 
 class _Overrun(BaseException):
@@ -31,13 +32,13 @@ def _interrupt(thread_id: int) -> None:
 
 def convert_with_limit(
     path: str,
-    password: str | None,
+    options: ParseOptions,
     timeout: float | None,
-    convert: Callable[[str, str | None], FileResult],
+    convert: Callable[[str, ParseOptions], FileResult],
 ) -> FileResult:
     """The task: `convert` (batch.convert, as the client saw it), stopped at the time limit."""
     if not timeout:
-        return convert(path, password)
+        return convert(path, options)
     lock, state = threading.Lock(), {"done": False}
     thread_id = threading.get_ident()
 
@@ -51,7 +52,7 @@ def convert_with_limit(
     timer.start()
     try:
         try:
-            return convert(path, password)
+            return convert(path, options)
         finally:
             with lock:
                 state["done"] = True
@@ -63,7 +64,7 @@ def convert_with_limit(
 def run_dask(
     paths: Sequence[str],
     address: str,
-    password: str | None,
+    options: ParseOptions,
     jobs: int,
     timeout: float | None,
 ) -> Iterator[tuple[int, FileResult]]:
@@ -89,7 +90,7 @@ def run_dask(
             futures = client.map(
                 convert_with_limit,
                 list(paths),
-                password=password,
+                options=options,
                 timeout=timeout,
                 convert=batch.convert,
                 pure=False,

@@ -55,10 +55,10 @@ def _view(table: Table, used: bool, first: bool) -> TableView:
     return TableView(table.page, table.strategy, len(table.rows), table.n_cols, role, header)
 
 
-def inspect_document(path: str | Path, password: str | None = None) -> Inspection:
+def inspect_document(path: str | Path, password: str | None = None, ocr: bool = True) -> Inspection:
     """Read the document and parse it, keeping what the parser saw even when parsing fails."""
     path = Path(path)
-    grid = read_grid(path, password=password)
+    grid = read_grid(path, password=password, ocr=ocr)
     measures = find_measures_table(grid)
     used = measures.tables if measures else []
     views = [_view(t, i in used, bool(used) and i == used[0]) for i, t in enumerate(grid.tables)]
@@ -93,6 +93,13 @@ def render(inspection: Inspection) -> str:
         for n, (share, tokens) in enumerate(i.grid.quality, 1):
             figure = "no Thai text" if share is None else f"{share:.0%} of {tokens} tokens"
             out.append(f"  page {n}: {figure}")
+    if i.grid.ocr:
+        out.append("")
+        out.append("pages read by OCR (Tesseract's mean word confidence):")
+        for n, confidence in sorted(i.grid.ocr.items()):
+            cells = sum(len(t.cells) for t in i.grid.tables if t.page == n)
+            figure = "no words" if confidence is None else f"{confidence:.0f}"
+            out.append(f"  page {n}: {figure}; {cells} table cells read one by one")
     if i.grid.repairs:
         out.append("")
         out.append("text-layer repairs (font code: as mapped -> as read):")
@@ -157,6 +164,8 @@ def debug_images(inspection: Inspection, out_dir: Path, password: str | None = N
             if any(t.strategy == "ruled" for t in tables):
                 image.debug_tablefinder()  # pdfplumber draws the cells it found
             for t in tables:
+                for cell in t.cells if t.strategy == "ocr" else []:  # the cells OCR read
+                    image.draw_rect(cell, fill=(0, 0, 0, 0), stroke="green", stroke_width=2)
                 if t.bbox is None:
                     continue
                 image.draw_rect(t.bbox, fill=(0, 0, 0, 0), stroke="blue", stroke_width=2)

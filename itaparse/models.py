@@ -22,6 +22,13 @@ class PageQuality(_Model):
     )
 
 
+class OcrPage(_Model):
+    page: int = Field(description="1-based page number")
+    confidence: float | None = Field(
+        None, description="Tesseract's mean word confidence on the page, 0-100"
+    )
+
+
 class Source(_Model):
     path: str = Field(description="The input path as given")
     format: DocumentFormat
@@ -30,6 +37,10 @@ class Source(_Model):
     text_quality: list[PageQuality] = Field(
         default_factory=list,
         description="Per PDF page: how much of the repaired text reads as Thai words",
+    )
+    ocr: list[OcrPage] = Field(
+        default_factory=list,
+        description="Pages read from their image by OCR (no usable text layer: a scan)",
     )
 
 

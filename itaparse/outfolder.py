@@ -19,6 +19,7 @@ from itaparse._version import __version__
 from itaparse.batch import FileResult
 from itaparse.export import atomic_file, measure_rows, write_atomic
 from itaparse.inputs import Input
+from itaparse.options import ParseOptions
 from itaparse.tables import ERRORS, MEASURES, REPORTS, write_tables
 
 MANIFEST = "manifest.jsonl"
@@ -175,7 +176,7 @@ def convert_folder(
     root: Path,
     *,
     fmt: str = "csv",
-    password: str | None = None,
+    options: ParseOptions = ParseOptions(),
     jobs: int = 1,
     timeout: float | None = None,
     dask: str | None = None,
@@ -203,7 +204,7 @@ def convert_folder(
     interrupted, converted = False, 0
     try:
         paths = [str(item.path) for item in todo]
-        for i, result in run(paths, password, jobs, timeout, dask):
+        for i, result in run(paths, options, jobs, timeout, dask):
             item = todo[i]
             known[item.name] = folder.record(item, seen[item.name], result)
             converted += result.ok

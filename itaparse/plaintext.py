@@ -33,6 +33,7 @@ def grid_text(grid: Grid) -> str:
     return "\n".join(out) + "\n"
 
 
-def extract_text(path: str | Path, password: str | None = None) -> str:
-    """The document's repaired text: what `itaparse text FILE` prints."""
-    return grid_text(read_grid(Path(path), password=password))
+def extract_text(path: str | Path, password: str | None = None, ocr: bool = True) -> str:
+    """The document's repaired text (a scanned page's as OCR read it): what `itaparse text
+    FILE` prints."""
+    return grid_text(read_grid(Path(path), password=password, ocr=ocr))

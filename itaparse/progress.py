@@ -3,7 +3,9 @@ failures, rate, time left), plain lines otherwise, and a log file with the detai
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from collections.abc import Iterator
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, TextIO
 
@@ -110,3 +112,36 @@ class BatchProgress:
         if self.log is not None:
             self.log.write(line + "\n")
             self.log.flush()
+
+
+@contextlib.contextmanager
+def ocr_pages(quiet: bool) -> Iterator[None]:
+    """While one file is parsed: a bar of scanned pages read, on a terminal (OCR takes
+    seconds a page); nothing otherwise."""
+    if quiet or not sys.stderr.isatty():
+        yield
+        return
+    from rich.console import Console
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
+    from itaparse.readers.ocr import page_progress
+
+    columns = (TextColumn("OCR"), BarColumn(), MofNCompleteColumn(), TextColumn("pages"))
+    console = Console(file=sys.stderr)
+    with Progress(*columns, TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("OCR", total=None, visible=False)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total, visible=True)
+
+        token = page_progress.set(advance)
+        try:
+            yield
+        finally:
+            page_progress.reset(token)

@@ -6,12 +6,14 @@ import hashlib
 import re
 from pathlib import Path
 
+from itaparse import ocr_checks
 from itaparse.assessment import find_assessment
 from itaparse.errors import NoMeasuresTableError
 from itaparse.metadata import extract_metadata
 from itaparse.models import (
     Category,
     Measure,
+    OcrPage,
     PageQuality,
     ParseWarning,
     Period,
@@ -176,7 +178,12 @@ def build_report(grid: Grid, path: Path) -> Report:
     table = find_measures_table(grid)
     if table is None and grid.format == "pdf" and not grid.blocks:
         raise NoMeasuresTableError(
-            path, "the PDF has no text layer (a scan?); itaparse cannot read scans yet"
+            path,
+            "the PDF has no text layer (a scan?) and OCR is off (--no-ocr)"
+            if grid.unread
+            else "no text on any page, even by OCR"
+            if grid.ocr
+            else "no text on any page",
         )
     if table is None:
         raise NoMeasuresTableError(
@@ -185,8 +192,21 @@ def build_report(grid: Grid, path: Path) -> Report:
             "กิจกรรม, with results, a status or the plan's columns)",
         )
     meta = extract_metadata([text for _page, text in grid.text_lines] + table.preamble)
+    fiscal_year = meta.fiscal_year
+    if fiscal_year is not None and any(
+        to_arabic(d) == str(fiscal_year) for _page, d in grid.doubts
+    ):
+        fiscal_year = None  # OCR was unsure of the year's digits: no period is read from it
     categories: list[Category] = []
     text_quality, warnings = _quality(grid)
+    if fiscal_year != meta.fiscal_year:
+        warnings.append(
+            ParseWarning(
+                code="ocr-unsure-year",
+                message=f"the fiscal year reads {meta.fiscal_year}, but OCR was unsure of its "
+                "digits: left out, and periods stated by it left unread",
+            )
+        )
     warnings.extend(_inferred(table))
     if grid.problems:
         warnings.append(
@@ -215,17 +235,23 @@ def build_report(grid: Grid, path: Path) -> Report:
         if not categories:
             categories.append(Category(number=None, title=None))
         category = categories[-1]
-        measure = _measure(row, len(category.measures) + 1, meta.fiscal_year)
+        measure = _measure(row, len(category.measures) + 1, fiscal_year)
         category.measures.append(measure)
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
-        if measure.score is None:
+        doubts = ocr_checks.check(measure, row, fiscal_year, tag, page)
+        measure_warnings.extend(doubts)
+        if measure.score is None and not any(w.code == "ocr-unsure-score" for w in doubts):
             measure_warnings.append(
                 ParseWarning(
                     code="no-score", message="no assessment score stated", page=page, measure=tag
                 )
             )
-        if measure.period.text and measure.period.start is None:
+        if (
+            measure.period.text
+            and measure.period.start is None
+            and not any(w.code == "ocr-unsure-period" for w in doubts)
+        ):
             measure_warnings.append(
                 ParseWarning(
                     code="period-unparsed",
@@ -244,22 +270,26 @@ def build_report(grid: Grid, path: Path) -> Report:
             pages=grid.pages,
             sha256=_sha256(path),
             text_quality=text_quality,
+            ocr=[OcrPage(page=n, confidence=c) for n, c in sorted(grid.ocr.items())],
         ),
         title=meta.title,
         agency=meta.agency,
         district=meta.district,
         province=meta.province,
-        fiscal_year=meta.fiscal_year,
+        fiscal_year=fiscal_year,
         categories=[c for c in categories if c.measures or c.number is not None],
         assessment=find_assessment(grid, table.tables),
         warnings=warnings,
     )
 
 
-def parse(path: str | Path, password: str | None = None, repair: bool = True) -> Report:
+def parse(
+    path: str | Path, password: str | None = None, repair: bool = True, ocr: bool = True
+) -> Report:
     """Parse one ITA measures report (PDF or DOCX) into a Report.
 
-    repair=False takes a PDF's text layer as it is, damage included.
+    repair=False takes a PDF's text layer as it is, damage included; ocr=False leaves pages
+    without a usable text layer (scans) unread.
     """
     path = Path(path)
-    return build_report(read_grid(path, password=password, repair=repair), path)
+    return build_report(read_grid(path, password=password, repair=repair, ocr=ocr), path)

@@ -212,8 +212,14 @@ def _category_label(text: str) -> tuple[int, str, bool] | None:
 
 
 def _category(row: Row) -> CategoryRow | None:
-    """A category row: one filled cell (merged across, or alone in the first column)."""
+    """A category row: one filled cell (merged across, or alone in the first column); or a
+    bare label ("ประเด็นที่ ๑") with its title in the next filled cell, where the label and the
+    title fell into two columns."""
     filled = row.filled
+    if len(filled) == 2 and not _starts_measure(filled[1]):
+        label = category_match(join_wrapped(filled[0].lines))
+        if label is not None and not label[1]:
+            return CategoryRow(label[0], join_wrapped(filled[1].lines), row.page)
     if len(filled) != 1:
         return None
     found = _category_label(join_wrapped(filled[0].lines))
@@ -241,6 +247,9 @@ def _append(target: Cell, more: Cell, wrap: bool) -> None:
     """Continue a cell: a page break cuts a paragraph (wrap), a merged row adds paragraphs."""
     if more.empty:
         return
+    target.doubts.extend(more.doubts)
+    if more.confidence is not None:
+        target.confidence = min(more.confidence, target.confidence or 100.0)
     if wrap and target.paragraphs:
         target.paragraphs[-1].extend(more.paragraphs[0])
         target.paragraphs.extend(more.paragraphs[1:])
@@ -550,7 +559,11 @@ def _new_measure(row: Row, header: Header) -> MeasureRow:
         source = cell.above if cell.empty and cell.above is not None else cell
         f = header.fields.get(col)
         if f:
-            cells[f] = Cell([list(p) for p in source.paragraphs])
+            cells[f] = Cell(
+                [list(p) for p in source.paragraphs],
+                doubts=list(source.doubts),
+                confidence=source.confidence,
+            )
         elif not source.empty:
             extra[header.label(col)] = source
     return MeasureRow(cells, extra, [row.page] if row.page is not None else [])

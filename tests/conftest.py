@@ -39,3 +39,16 @@ def needs_soffice() -> None:
         if os.environ.get("CI"):
             pytest.fail("soffice is not installed: .ci/run must install libreoffice-writer-nogui")
         pytest.skip("LibreOffice (soffice) is not installed")
+
+
+def needs_tesseract() -> None:
+    """Skip without Tesseract's Thai model on a developer's machine; CI installs it."""
+    from itaparse.errors import MissingToolError
+    from itaparse.readers.ocr import tessdata
+
+    try:
+        tessdata()
+    except MissingToolError as error:
+        if os.environ.get("CI"):
+            pytest.fail(f"{error}: .ci/run must install it")
+        pytest.skip(str(error))

@@ -13,24 +13,25 @@ from pathlib import Path
 import itaparse.report
 from itaparse import batch
 from itaparse.batch import FileResult
+from itaparse.options import ParseOptions
 
 _real_convert = batch.convert  # imported before any test replaces it
 _real_parse = itaparse.report.parse
 
 
-def _parse(path: str | Path, password: str | None = None) -> object:
+def _parse(path: str | Path, password: str | None = None, ocr: bool = True) -> object:
     name = Path(path).name
     if "explodes" in name:
         raise IndexError("list index out of range")
     if "hangs" in name:
         while True:
             pass
-    return _real_parse(path, password=password)
+    return _real_parse(path, password=password, ocr=ocr)
 
 
-def convert(path: str, password: str | None = None) -> FileResult:
+def convert(path: str, options: ParseOptions = ParseOptions()) -> FileResult:
     itaparse.report.parse = _parse  # type: ignore[assignment]  # in this process only
     try:
-        return _real_convert(path, password)
+        return _real_convert(path, options)
     finally:
         itaparse.report.parse = _real_parse

@@ -79,3 +79,43 @@ def recall_precision(reference: str, candidate: str) -> tuple[float, float]:
     recall = sum(fold(w) in cand for w in ref_words) / max(1, len(ref_words))
     precision = sum(fold(w) in ref for w in cand_words) / max(1, len(cand_words))
     return recall, precision
+
+
+SCAN_FIELDS = ("number", "period_start", "period_end", "score")
+
+
+def _tag(category: dict[str, Any], measure: dict[str, Any]) -> str:
+    number, cat = measure["number"], category["number"]
+    return number if cat is None or number.startswith(f"{cat}.") else f"{cat}.{number}"
+
+
+def scan_score(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """A scanned copy's report against the truth of its original: the measure count, the
+    structural fields right (number, period start and end, score), and each score right,
+    flagged (null with a warning on its measure) or silently wrong."""
+    want = [m for c in truth["categories"] for m in c["measures"]]
+    have = [(c, m) for c in got["categories"] for m in c["measures"]]
+    flagged_measures = {w.get("measure") for w in got["warnings"]}
+    out: dict[str, Any] = {"measures": (len(have), len(want)), "right": 0, "fields": 0}
+    out["scores_wrong"], out["scores_flagged"] = [], 0
+    if len(have) != len(want):
+        out["fields"] = len(want) * len(SCAN_FIELDS)
+        return out
+    for w, (c, h) in zip(want, have, strict=True):
+        pairs = {
+            "number": (w["number"], h["number"]),
+            "period_start": ((w.get("period") or {}).get("start"), h["period"]["start"]),
+            "period_end": ((w.get("period") or {}).get("end"), h["period"]["end"]),
+            "score": (w.get("score"), h["score"]),
+        }
+        out["fields"] += len(pairs)
+        out["right"] += sum(fold(a) == fold(b) for a, b in pairs.values())
+        expected, read = pairs["score"]
+        if read is not None and read != expected:
+            out["scores_wrong"].append(f"{_tag(c, h)}: {read} for {expected}")
+        elif read is None and expected is not None:
+            if _tag(c, h) in flagged_measures:
+                out["scores_flagged"] += 1
+            else:
+                out["scores_wrong"].append(f"{_tag(c, h)}: missing {expected}, no warning")
+    return out

@@ -132,9 +132,37 @@ def test_pdf_without_text_layer(tmp_path: Path) -> None:
     pdf.add_page()
     pdf.rect(20, 20, 100, 50)
     pdf.output(str(tmp_path / "scan.pdf"))
-    _fails(
-        tmp_path / "scan.pdf", "the PDF has no text layer (a scan?); itaparse cannot read scans yet"
+    _fails(tmp_path / "scan.pdf", "no text on any page")
+
+
+def test_scan_without_tesseracts_thai_model_names_the_package(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PIL import Image
+
+    from itaparse.readers import ocr
+
+    monkeypatch.setattr(ocr, "_TESSDATA_DIRS", (str(tmp_path),))
+    monkeypatch.delenv("TESSDATA_PREFIX", raising=False)
+    ocr._engine.cache_clear()
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (400, 560), 128).save(scan, "PDF", resolution=50)
+    result = CliRunner().invoke(app, [str(scan)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: tesseract: reading scanned pages needs Tesseract's Thai model (Debian/Ubuntu: "
+        "apt-get install tesseract-ocr tesseract-ocr-tha; or set TESSDATA_PREFIX to the "
+        "folder holding tha.traineddata)\n"
     )
+    ocr._engine.cache_clear()
+
+
+def test_scan_with_ocr_off(tmp_path: Path) -> None:
+    from PIL import Image
+
+    scan = tmp_path / "scan.pdf"
+    Image.new("L", (400, 560), 255).save(scan, "PDF", resolution=50)
+    _fails(scan, "the PDF has no text layer (a scan?) and OCR is off (--no-ocr)", "--no-ocr")
 
 
 def test_folder_without_reports(tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from pythainlp.util import arabic_digit_to_thai_digit
 from pythainlp.util.date import thai_abbr_months, thai_full_months
 
-from itaparse.thai.dates import be_year, fiscal_year_bounds, parse_period
+from itaparse.thai.dates import be_year, fiscal_year_bounds, parse_period, unread_part
 
 FY68 = (date(2024, 10, 1), date(2025, 9, 30))
 
@@ -27,6 +27,9 @@ FY68 = (date(2024, 10, 1), date(2025, 9, 30))
         ("ต.ค. - ธ.ค. 2567", (date(2024, 10, 1), date(2024, 12, 31))),
         ("พ.ย. - ก.พ. 68", (date(2024, 11, 1), date(2025, 2, 28))),
         ("ก.พ. 2567", (date(2024, 2, 1), date(2024, 2, 29))),
+        # A scan's OCR loses the dash, or reads it as "=": two dates side by side are a range.
+        ("ตุลาคม ๒๕๖๗ กันยายน ๒๕๖๘", FY68),
+        ("๑ ต.ค. ๒๕๖๗ = ๓๐ ก.ย. ๒๕๖๘", FY68),
     ],
 )
 def test_parse_period(text: str, expected: tuple[date, date]) -> None:
@@ -54,7 +57,14 @@ months = st.integers(min_value=1, max_value=12)
 years = st.integers(min_value=2500, max_value=2599)
 
 
-@given(months, months, years, st.booleans(), st.booleans(), st.sampled_from([" - ", " – ", " ถึง "]))
+@given(
+    months,
+    months,
+    years,
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from([" - ", " – ", " ถึง ", " "]),
+)
 def test_any_month_range(a: int, b: int, year: int, full: bool, thai: bool, sep: str) -> None:
     names = thai_full_months if full else thai_abbr_months
     end_year = year + (1 if b < a else 0)
@@ -72,3 +82,17 @@ def test_fiscal_year_is_one_year_long(year: int) -> None:
     start, end = fiscal_year_bounds(year)
     assert (end - start).days in (364, 365)
     assert parse_period(f"ตลอดปีงบประมาณ พ.ศ. {year}") == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("text", "left"),
+    [
+        ("๑ ต.ค. ๒๕๖๗ – ๓๐ ก.ย. ๒๕๖๘", ""),
+        ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘", ""),
+        ("1 ตุลาคม 2567 ถึง 31 มีนาคม 2568", ""),
+        ("1 ๆลาคม 2567 - 30 กันยายน 2568", "1ๆลาคม2567"),  # OCR's misreading is left over
+        ("ต.ค. 677 - ก.ย. 68", "7"),
+    ],
+)
+def test_what_of_a_period_is_no_date(text: str, left: str) -> None:
+    assert unread_part(text) == left

@@ -1,10 +1,12 @@
 from __future__ import annotations
 
+import re
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from itaparse.thai.sequences import PUA_MAP, normalize
+from itaparse.thai.sequences import MARKS, PUA_MAP, drop_orphan_marks, normalize
 
 
 @pytest.mark.parametrize(
@@ -50,3 +52,16 @@ def test_clean_thai_is_unchanged(text: str) -> None:
 def test_idempotent(text: str) -> None:
     once = normalize(text)
     assert normalize(once) == once
+
+
+@given(st.text(alphabet="กขคงจาิีุู่้ั์ .0123456789", max_size=30))
+def test_dropping_orphan_marks_leaves_every_letter_and_is_stable(text: str) -> None:
+    cleaned = drop_orphan_marks(text)
+    assert [c for c in cleaned if c not in MARKS] == [c for c in text if c not in MARKS]
+    assert drop_orphan_marks(cleaned) == cleaned
+    assert not re.search(f"(?:^|[^\u0e01-\u0e2e{MARKS}])[{MARKS}]", cleaned)
+
+
+def test_orphan_marks_from_ocr_specks() -> None:
+    assert drop_orphan_marks("ก.ุย.") == "ก.ย."
+    assert drop_orphan_marks("ที่โปร่งใส") == "ที่โปร่งใส"

@@ -83,6 +83,23 @@ def test_rows_cut_by_page_breaks_are_stitched_cell_by_cell() -> None:
     assert second.pages == [4, 5]
 
 
+def test_category_label_and_title_in_two_columns() -> None:
+    # A table without borders (or a scan of one) puts "ด้านที่ ๑" in the first column and its
+    # title in the next.
+    table = Table(
+        [
+            row(HEADER),
+            row(["ด้านที่ ๑", "", "การปฏิบัติงานที่โปร่งใส", "", "", ""]),
+            row(["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+        ]
+    )
+    found = find_measures_table(Grid("docx", None, [(None, table)]))
+    assert found is not None
+    first = found.rows[0]
+    assert isinstance(first, CategoryRow)
+    assert (first.number, first.title) == (1, "การปฏิบัติงานที่โปร่งใส")
+
+
 def test_no_measures_table() -> None:
     grid = Grid(
         format="docx", pages=None, blocks=[(None, Table([row(["ก", "ข"]), row(["1", "2"])]))]

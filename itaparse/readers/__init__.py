@@ -58,12 +58,14 @@ def _zip_kind(path: Path) -> str:
     raise UnsupportedFormatError(path, "a zip archive that is not a Word document")
 
 
-def read_grid(path: Path, password: str | None = None, repair: bool = True) -> Grid:
+def read_grid(
+    path: Path, password: str | None = None, repair: bool = True, ocr: bool = True
+) -> Grid:
     kind = detect_format(path)
     if kind == "pdf":
         from itaparse.readers.pdf import read_pdf
 
-        return read_pdf(path, password=password, repair=repair)
+        return read_pdf(path, password=password, repair=repair, ocr=ocr)
     if kind == "doc":
         from itaparse.readers.doc import read_doc
 

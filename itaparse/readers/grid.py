@@ -18,6 +18,10 @@ class Cell:
     # Set where a cell above is merged down over this position: its content belongs to every
     # measure the merge spans, but to a row that continues the same measure it adds nothing.
     above: Cell | None = None
+    # Read by OCR: the numbers whose two readings differed, and the least confidence (0-100)
+    # Tesseract had in any word of the cell.
+    doubts: list[str] = field(default_factory=list)
+    confidence: float | None = None
 
     @property
     def lines(self) -> list[str]:
@@ -49,8 +53,10 @@ class Table:
     rows: list[Row]
     page: int | None = None
     bbox: tuple[float, float, float, float] | None = None
-    strategy: str = "ruled"  # ruled (lines drawn), borderless (text alignment), word (DOCX)
+    # ruled (lines drawn), borderless (text alignment), word (DOCX), ocr (lines in a scan)
+    strategy: str = "ruled"
     edges: list[float] = field(default_factory=list)  # column edges found by borderless
+    cells: list[tuple[float, float, float, float]] = field(default_factory=list)  # ruled, ocr
 
     @property
     def n_cols(self) -> int:
@@ -70,6 +76,12 @@ class Grid:
     repairs: list[str] = field(default_factory=list)
     # What the PDF library had to repair or skip while reading (PDF only): a damaged file.
     problems: list[str] = field(default_factory=list)
+    # Pages read by OCR (1-based) and Tesseract's mean word confidence on each (0-100).
+    ocr: dict[int, float | None] = field(default_factory=dict)
+    # Numbers OCR was unsure of, outside tables as in them: (page, digits as read).
+    doubts: list[tuple[int, str]] = field(default_factory=list)
+    # Pages that only OCR could read, left unread because OCR was off.
+    unread: list[int] = field(default_factory=list)
 
     @property
     def tables(self) -> list[Table]:

@@ -25,7 +25,8 @@ _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=Tru
 _DATE = re.compile(
     rf"(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{{4}}|\d{{2}})?"
 )
-_RANGE_SEP = re.compile(r"\s*(?:-|–|—|ถึง)\s*")
+# A scan's OCR may lose the dash: two dates side by side are a range too.
+_RANGE_SEP = re.compile(r"\s*(?:-|–|—|=|ถึง)?\s*")  # "=": a dash, as OCR may read it
 _FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}|\d{2})")
 
 
@@ -99,3 +100,15 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
     except ValueError:  # a day that does not exist in its month, e.g. "31 ก.ย."
         return None, None
     return None, None
+
+
+# The words a period cell is written in: OCR's misreadings are mended towards them.
+PERIOD_WORDS = (*thai_full_months, *thai_abbr_months, "ถึง", "ตลอดปีงบประมาณ", "ปีงบประมาณ")
+_FISCAL_WORDS = re.compile(r"ตลอด|ทั้ง|ปีงบ(?:ประมาณ)?|ปี|พ\.\s*ศ\.|ถึง|[-–—=\s]")
+
+
+def unread_part(text: str) -> str:
+    """What of a period cell is neither a date nor a word of a period: for text read by
+    OCR, a sign that some of it was misread ("ๆลาคม" for "ตุลาคม")."""
+    plain = _DATE.sub(" ", to_arabic(text))
+    return _FISCAL_WORDS.sub("", _FISCAL.sub(" ", plain))

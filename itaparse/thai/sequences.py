@@ -64,3 +64,13 @@ def normalize(text: str) -> str:
     text = _SARA_AM.sub("\\1\u0e33", text)
     text = _DOUBLED.sub("\\1", text)
     return _TONE_BEFORE_VOWEL.sub("\\2\\1", text)
+
+
+_ORPHAN_MARK = re.compile(f"(?<![\u0e01-\u0e2e{MARKS}])[{MARKS}]+")
+
+
+def drop_orphan_marks(text: str) -> str:
+    """Marks that sit on no letter (after a space, a digit, a dot or a vowel that stands on
+    the line): specks OCR read as marks. Not for text layers, where a displaced mark is a
+    clue to the damage."""
+    return _ORPHAN_MARK.sub("", text)

@@ -1,0 +1,130 @@
+"""What OCR may have read wrong in a measure: its doubts become warnings, not data.
+
+A number the OCR reader was unsure of (itaparse.readers.ocr: a digit read with a thin
+margin) never becomes a score or a date: the field is left null and a warning names what was
+read and the page, for a person to check. Implausible readings are treated the same way: a
+score with more than two decimals, a period years away from the report's fiscal year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from itaparse.models import Measure, ParseWarning
+from itaparse.table import MeasureRow
+from itaparse.thai.dates import PERIOD_WORDS, parse_period, unread_part
+from itaparse.thai.numerals import parse_number, to_arabic
+
+# A field holding a word Tesseract was less sure of than this (0-100) gets a warning. Words
+# it read right on the scanned samples scored 85-97; garbled ones mostly below 60.
+LOW_CONFIDENCE = 60.0
+
+_THAI = re.compile("[\u0e01-\u0e2e]")
+_LATIN = re.compile("[A-Za-z]")
+_DANGLING = re.compile(r"(?:^\s*[-–—=]|[-–—=]\s*$)")  # the range's other end read elsewhere
+
+# Fields whose text is data (names of units and free text are not checked word by word).
+_CHECKED = ("measure", "number", "score", "outcomes", "results", "period", "responsible")
+
+
+def _value(text: str) -> float | None:
+    return parse_number(to_arabic(text).replace(",", ""))
+
+
+def _decimals(score: float) -> int:
+    text = f"{score:.6f}".rstrip("0")
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
+    """A measures report covers its fiscal year (from October of the year before, in the
+    Gregorian calendar), give or take a year of planning and follow-up."""
+    year = fiscal_year - 543
+    return date(year - 2, 10, 1), date(year + 1, 9, 30)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters to insert, delete or change to make `a` into `b`."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def mend_period(text: str) -> str:
+    """A period as OCR read it, with each word that is no date word made into the one date
+    word it is nearest to ("ๆลาคม" -> "ตุลาคม", "ถถง" -> "ถึง"), where exactly one is near:
+    within a third of its letters."""
+    out = []
+    for word in text.split():
+        if not unread_part(word) or not _THAI.search(word) or _LATIN.search(word):
+            out.append(word)
+            continue
+        near = sorted((_distance(word, w), w) for w in PERIOD_WORDS)
+        best, second = near[0], near[1]
+        limit = max(1, len(best[1]) // 3)
+        out.append(best[1] if best[0] <= limit and second[0] > best[0] else word)
+    return " ".join(out)
+
+
+def check(
+    measure: Measure, row: MeasureRow, fiscal_year: int | None, tag: str, page: int | None
+) -> list[ParseWarning]:
+    """Clear what OCR may have got wrong in an OCR'd row, and say why; rows read from a text
+    layer come back untouched."""
+    cells = {f: c for f, c in row.cells.items() if c.confidence is not None}
+    if not cells:
+        return []
+    warnings: list[ParseWarning] = []
+
+    def warn(code: str, message: str) -> None:
+        warnings.append(ParseWarning(code=code, message=message, page=page, measure=tag))
+
+    doubts = [d for c in cells.values() for d in c.doubts]
+    if measure.score is not None:
+        doubted = [d for d in doubts if _value(d) == measure.score]
+        if doubted or _decimals(measure.score) > 2:
+            read = doubted[0] if doubted else f"{measure.score:g}"
+            warn("ocr-unsure-score", f"the score reads {read}, but OCR was unsure of its digits")
+            measure.score = None
+    period = row.cells.get("period")
+    if measure.period.text and period is not None and period.confidence is not None:
+        mended = mend_period(measure.period.text)
+        if mended != measure.period.text:
+            measure.period.text = mended
+            measure.period.start, measure.period.end = parse_period(mended, fiscal_year)
+    if measure.period.start is not None and period is not None and period.confidence is not None:
+        start, end = measure.period.start, measure.period.end or measure.period.start
+        unlikely = fiscal_year is not None and not (
+            _fiscal_span(fiscal_year)[0] <= start <= end <= _fiscal_span(fiscal_year)[1]
+        )
+        unread = unread_part(measure.period.text or "")
+        if _DANGLING.search(measure.period.text or ""):
+            unread = unread or "a range cut short"
+        if period.doubts or unlikely or unread:
+            why = (
+                "a year far from the fiscal year"
+                if unlikely
+                else f"{unread!r} read as no date"
+                if unread
+                else "digits OCR was unsure of"
+            )
+            warn("ocr-unsure-period", f"the period reads {measure.period.text!r}, with {why}")
+            measure.period.start = measure.period.end = None
+    number = row.cells.get("number") or row.cells.get("measure")
+    if number is not None and any(measure.number == to_arabic(d).strip(".") for d in number.doubts):
+        warn("ocr-unsure-number", f"the measure number reads {measure.number}, unsure")
+    weak = sorted(
+        f
+        for f, c in cells.items()
+        if f in _CHECKED and c.confidence is not None and c.confidence < LOW_CONFIDENCE
+    )
+    if weak:
+        warn(
+            "ocr-low-confidence",
+            f"OCR read {', '.join(weak)} with low confidence; check them against the page",
+        )
+    return warnings

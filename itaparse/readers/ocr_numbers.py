@@ -1,0 +1,240 @@
+"""Numbers on an OCR'd page, read again from the shapes of their ink.
+
+Tesseract reads Thai words well and Thai digits badly, and it cuts numbers in odd places: it
+drops a digit, gives half a number to the word before, or reads "ต.ค. ๖๗" with its English
+model as "A.A. Del". So each line's ink is cut into words here, by the gaps between blobs
+(narrower than a space inside a word), and a word that may be a number (Tesseract saw a
+digit in it, or it has no marks above or below its letters, as no number has) is read blob
+by blob with itaparse.readers.shapes. What reads as a number replaces whatever Tesseract
+had read at that place; a digit read with a thin margin makes the number a doubt.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import numpy as np
+
+from itaparse.readers import shapes
+from itaparse.readers.ocr_words import OcrWord
+from itaparse.thai.sequences import MARKS, drop_orphan_marks
+
+# A digit read with less margin than this over the next likeliest character makes its number
+# a doubt: on the scanned samples, wrong readings had margins of 1.03-1.18.
+SURE_MARGIN = 1.25
+# A Thai letter must read this surely to replace what Tesseract's English model read.
+_SURE_LETTER = 1.15
+# Blobs closer than this share of the line's letter height belong to one word.
+_WORD_GAP = 0.35
+_DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
+_HAS_DIGIT = re.compile(f"[{_DIGITS}]")
+_LATIN = re.compile("[A-Za-z]")
+_THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
+_MARK = re.compile(f"[{MARKS}]")
+
+
+@dataclass
+class _Blob:
+    x0: int
+    x1: int
+    top: int
+    bottom: int
+    label: int
+
+
+def reread(
+    letters: np.ndarray, words: list[OcrWord], box: tuple[int, int, int, int], dpi: int
+) -> list[OcrWord]:
+    """The words of one block (a cell, or the page outside tables: `box` in pixels), their
+    numbers read from the ink of `letters` (the page's text without its ruling lines)."""
+    scale = dpi / 72
+    out: list[OcrWord] = []
+    for line in _lines(words):
+        out.extend(_reread_line(letters, line, box, scale))
+    return out
+
+
+def _lines(words: list[OcrWord]) -> Iterator[list[OcrWord]]:
+    """Runs of words with the same line box (ocr_words gives each word its line's)."""
+    line: list[OcrWord] = []
+    for word in words:
+        if line and (word.top, word.bottom) != (line[0].top, line[0].bottom):
+            yield line
+            line = []
+        line.append(word)
+    if line:
+        yield line
+
+
+def _reread_line(
+    letters: np.ndarray, line: list[OcrWord], box: tuple[int, int, int, int], scale: float
+) -> list[OcrWord]:
+    import cv2
+
+    top, bottom = int(line[0].top * scale), int(line[0].bottom * scale) + 1
+    height = bottom - top
+    left = max(box[0], int(min(w.x0 for w in line) * scale) - height)
+    right = min(box[2], int(max(w.x1 for w in line) * scale) + height)
+    strip = letters[top:bottom, left:right]
+    if strip.size == 0 or not strip.any():  # OpenCV crashes on an empty image
+        return line
+    _, labels, stats, _ = cv2.connectedComponentsWithStats((strip > 0).astype(np.uint8))
+    blobs = [
+        _Blob(int(s[0]), int(s[0] + s[2]), int(s[1]), int(s[1] + s[3]), i)
+        for i, s in enumerate(stats)
+        if i and s[4] >= 4
+    ]
+    if not blobs:
+        return line
+    tallest = max(b.bottom - b.top for b in blobs)
+    big = [b for b in blobs if b.bottom - b.top >= 0.5 * tallest]
+    band_top = float(np.median([b.top for b in big]))
+    baseline = float(np.median([b.bottom for b in big]))
+    letter = baseline - band_top
+    for group in _groups(blobs, _WORD_GAP * letter):
+        x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
+        if x0 == 0 or x1 == strip.shape[1]:
+            continue  # cut by the strip: part of something wider
+        span = ((left + x0) / scale, (left + x1) / scale)
+        under = [w for w in line if min(w.x1, span[1]) - max(w.x0, span[0]) > 0]
+        seen = "".join(w.text for w in under)
+        marked = any(
+            b.bottom <= band_top + 0.1 * letter or b.top >= baseline - 0.1 * letter
+            for b in group
+            if b.bottom - b.top < 0.5 * tallest
+        )
+        if not (_LATIN.search(seen) or _HAS_DIGIT.search(seen) or not marked):
+            continue
+        ink = np.isin(labels[:, x0:x1], [b.label for b in group]).astype(np.uint8)
+        _read_group(line, under, ink, left + x0, scale, seen, marked)
+    return [w for w in line if w.symbols]
+
+
+def _groups(blobs: list[_Blob], gap: float) -> Iterator[list[_Blob]]:
+    """Blobs in words: a blob joins the word before when it starts within `gap` of its end
+    (or above or below it: a mark)."""
+    group: list[_Blob] = []
+    end = 0
+    for blob in sorted(blobs, key=lambda b: b.x0):
+        if group and blob.x0 - end > gap:
+            yield group
+            group = []
+        group.append(blob)
+        end = max(end, blob.x1) if len(group) > 1 else blob.x1
+    if group:
+        yield group
+
+
+def _read_group(
+    line: list[OcrWord],
+    under: list[OcrWord],
+    ink: np.ndarray,
+    left: int,
+    scale: float,
+    seen: str,
+    marked: bool,
+) -> None:
+    """Read one word of ink by its shapes, and correct what Tesseract read there (`seen`)."""
+    among = shapes.CHARACTERS if _LATIN.search(seen) else shapes.THAI
+    readings = [r for r in shapes.read_line(ink, among) if r.character not in "'_"]
+    if not readings or any(r.character in shapes.LATIN for r in readings):
+        return  # a Latin word: Tesseract's English reading stands
+    kinds = "".join(_kind(r.character) for r in readings)
+    if "d" not in kinds:
+        if not marked and all(r.margin >= _SURE_LETTER for r in readings):
+            # Tesseract saw digits, Latin letters or marks in a Thai short form ("ก.ย." as
+            # "1.8.", "กุย.", "ต.ค." as "A.A."): the ink has no mark, and its shapes are all
+            # Thai, so nothing is lost by taking them.
+            if _LATIN.search(seen) or _HAS_DIGIT.search(seen) or _MARK.search(seen):
+                _replace(line, _span(readings, left, scale), "".join(r.character for r in readings))
+        else:
+            _undigit(under, readings, left, scale)
+        return
+    if not _HAS_DIGIT.search(seen) and (
+        "l" in kinds or any(r.margin < SURE_MARGIN for r in readings if _kind(r.character) == "d")
+    ):
+        return  # Tesseract read letters here, and the shapes are not sure otherwise
+    if "l" not in kinds:
+        runs = [(0, len(readings))]
+    else:
+        # Digits joined to words: a number opens the word before a dot or bracket ("๑.จัดทำ"),
+        # or closes it after one ("พ.ศ.๒๕๖๘"); elsewhere a digit-like shape is a letter.
+        found = (re.match(r"d[dp]*?(?=p)", kinds), re.search(r"(?<=p)d[dp]*$", kinds))
+        runs = [m.span() for m in found if m is not None]
+    for start, end in runs:
+        run = readings[start:end]
+        _replace(line, _span(run, left, scale), _number_text(run), _doubt(run))
+
+
+def _span(readings: list[shapes.Reading], left: int, scale: float) -> tuple[float, float]:
+    return (left + readings[0].x0) / scale, (left + readings[-1].x1) / scale
+
+
+def _undigit(under: list[OcrWord], readings: list[shapes.Reading], left: int, scale: float) -> None:
+    """A digit Tesseract put where the shape is surely not one ("มิ.ย๑" for "มิ.ย."): the
+    shape's reading replaces it."""
+    for word in under:
+        for i, (text, a, b) in enumerate(word.symbols):
+            if text not in _DIGITS:
+                continue
+            centre = (a + b) / 2 * scale - left
+            shape = next((r for r in readings if r.x0 - 1 <= centre <= r.x1 + 1), None)
+            if shape is not None and shape.margin >= _SURE_LETTER:
+                word.symbols[i] = (shape.character, a, b)
+        word.text = drop_orphan_marks("".join(t for t, _a, _b in word.symbols))
+
+
+def _kind(character: str) -> str:
+    if character in _DIGITS:
+        return "d"
+    return "p" if character in shapes.PUNCTUATION else "l"
+
+
+def _doubt(readings: list[shapes.Reading]) -> bool:
+    return any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS)
+
+
+def _number_text(readings: list[shapes.Reading]) -> str:
+    text = "".join(r.character for r in readings)
+    # A per cent sign is three blobs: two rings and a stroke.
+    text = re.sub(f"(?<=[{_DIGITS}])[0o๐]/[0o๐]$", "%", text)
+    # A dot and a comma are the same speck in a scan; three digits after it make it a
+    # thousands separator (a score has at most two decimals).
+    return re.sub(f"(?<=[{_DIGITS}])[.,](?=[{_DIGITS}]{{3}}(?![{_DIGITS}]))", ",", text)
+
+
+def _replace(line: list[OcrWord], at: tuple[float, float], text: str, doubt: bool = False) -> None:
+    """Put `text` where Tesseract read the symbols between x at[0] and at[1] (points): in
+    the first word holding any, the others losing theirs; a new word where it read none."""
+    hits = [
+        (w, i)
+        for w in line
+        for i, (_t, a, b) in enumerate(w.symbols)
+        if min(b, at[1]) - max(a, at[0]) >= 0.3 * (b - a)
+        # Tesseract's own digits there, however loose its box: the number read once
+        or (_t in _DIGITS and min(b, at[1]) - max(a, at[0]) > 0)
+    ]
+    if not hits:
+        if len(text) < 2 or doubt:
+            return  # a lone stroke where Tesseract saw nothing is more often a speck than a digit
+        first = line[0]
+        word = OcrWord("", at[0], at[1], first.top, first.bottom, first.size, first.confidence)
+        word.symbols = [(text, at[0], at[1])]
+        line.insert(sum(w.x0 < at[0] for w in line), word)
+        hits = [(word, 0)]
+    owner, index = hits[0]
+    for word, i in reversed(hits[1:]):
+        del word.symbols[i]
+    owner.symbols[index] = (text, at[0], at[1])
+    after = owner.symbols[index + 1 : index + 2]
+    if after and text[-1:] in shapes.PUNCTUATION and after[0][0] == text[-1]:
+        del owner.symbols[index + 1]  # the number's own dot, read by Tesseract as well
+    for word in {id(w): w for w, _i in hits}.values():
+        if word.symbols:
+            word.text = drop_orphan_marks("".join(t for t, _a, _b in word.symbols))
+            word.x0 = min(a for _t, a, _b in word.symbols)
+            word.x1 = max(b for _t, _a, b in word.symbols)
+    if doubt:
+        owner.doubt = text

@@ -1,0 +1,100 @@
+"""What OCR was unsure of becomes a warning, never data (itaparse.ocr_checks)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from itaparse.models import Measure, Period
+from itaparse.ocr_checks import check, mend_period
+from itaparse.readers.grid import Cell
+from itaparse.table import MeasureRow
+
+
+def _row(**cells: Cell) -> MeasureRow:
+    return MeasureRow(dict(cells), {}, [3])
+
+
+def _ocr(text: str, doubts: tuple[str, ...] = (), confidence: float = 95.0) -> Cell:
+    return Cell([[text]], doubts=list(doubts), confidence=confidence)
+
+
+def _measure(score: float | None = None, period: Period | None = None) -> Measure:
+    return Measure(number="1", title="มาตรการ", score=score, period=period or Period())
+
+
+def test_a_score_read_with_doubt_is_left_out_with_a_warning() -> None:
+    measure = _measure(score=53.35)
+    row = _row(outcomes=_ocr("อยู่ที่ ๕๓.๓๕ คะแนน", doubts=("๕๓.๓๕",)))
+    warnings = check(measure, row, 2568, "1.1", 3)
+    assert measure.score is None
+    assert [(w.code, w.measure, w.page) for w in warnings] == [("ocr-unsure-score", "1.1", 3)]
+    assert "๕๓.๓๕" in warnings[0].message
+
+
+def test_a_score_with_three_decimals_is_no_score() -> None:
+    measure = _measure(score=55.031)
+    assert [w.code for w in check(measure, _row(outcomes=_ocr("๕๕.๐๓๑ คะแนน")), 2568, "1", 1)] == [
+        "ocr-unsure-score"
+    ]
+    assert measure.score is None
+
+
+def test_a_sure_score_stands() -> None:
+    measure = _measure(score=87.5)
+    assert check(measure, _row(outcomes=_ocr("๘๗.๕๐ คะแนน", doubts=("๒",))), 2568, "1", 1) == []
+    assert measure.score == 87.5
+
+
+def test_a_period_far_from_the_fiscal_year_is_left_out() -> None:
+    period = Period(text="ต.ค. ๒๕ - ก.ย. ๒๕", start=date(1981, 10, 1), end=date(1982, 9, 30))
+    measure = _measure(period=period)
+    warnings = check(measure, _row(period=_ocr(period.text or "")), 2568, "1", 1)
+    assert [w.code for w in warnings] == ["ocr-unsure-period"]
+    assert (measure.period.start, measure.period.end) == (None, None)
+
+
+def test_a_period_cut_short_is_left_out() -> None:
+    period = Period(text="ต.ค.๖๗-", start=date(2024, 10, 1), end=date(2024, 10, 31))
+    measure = _measure(period=period)
+    assert [w.code for w in check(measure, _row(period=_ocr("ต.ค.๖๗-")), 2568, "1", 1)] == [
+        "ocr-unsure-period"
+    ]
+
+
+def test_a_misread_month_is_mended() -> None:
+    text = "1 ๆลาคม 2567 - 30 กันยายน 2568"
+    measure = _measure(period=Period(text=text))
+    assert check(measure, _row(period=_ocr(text)), 2568, "1", 1) == []
+    assert measure.period.text == "1 ตุลาคม 2567 - 30 กันยายน 2568"
+    assert (measure.period.start, measure.period.end) == (date(2024, 10, 1), date(2025, 9, 30))
+
+
+@pytest.mark.parametrize(
+    ("read", "mended"),
+    [
+        ("1 ตุลาคม 2567 ถถง 31 มีนาคม 2568", "1 ตุลาคม 2567 ถึง 31 มีนาคม 2568"),
+        ("ม.ค. 68 - ม-.ย. 68", "ม.ค. 68 - มิ.ย. 68"),
+        ("A.A. ๖๗ - ก.ย. ๖๘", "A.A. ๖๗ - ก.ย. ๖๘"),  # Latin letters: nothing near enough
+    ],
+)
+def test_mend_period(read: str, mended: str) -> None:
+    assert mend_period(read) == mended
+
+
+def test_low_confidence_fields_are_named() -> None:
+    row = _row(title=_ocr("มาตรการ"), responsible=_ocr("กองคลัง", confidence=41.0))
+    warnings = check(_measure(), row, 2568, "2.1", 4)
+    assert [(w.code, w.message) for w in warnings] == [
+        (
+            "ocr-low-confidence",
+            "OCR read responsible with low confidence; check them against the page",
+        )
+    ]
+
+
+def test_rows_read_from_a_text_layer_are_untouched() -> None:
+    measure = _measure(score=55.031)
+    assert check(measure, _row(outcomes=Cell([["๕๕.๐๓๑ คะแนน"]])), 2568, "1", 1) == []
+    assert measure.score == 55.031

@@ -7,6 +7,10 @@ to half a degree, blurred), parses it, and scores it against the sample's truth 
 tests/test_scans.py does: measure count, structural fields (number, period, score) right,
 and each score right, flagged or silently wrong. Prints seconds per page and the share of
 them spent inside Tesseract. With several --dpi values, compares render resolutions.
+
+--hold-out-fonts: the reference shapes are drawn from the same TLWG fonts the samples are set
+in, so the figures above flatter the number reader. This reads each sample named after a font
+with shapes built without that font, as a report in an unseen font would be read.
 """
 
 from __future__ import annotations
@@ -34,7 +38,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--dpi", type=int, nargs="*", default=[ocr.DPI])
     parser.add_argument("--only", nargs="*", default=[])
+    parser.add_argument("--hold-out-fonts", action="store_true")
     args = parser.parse_args()
+    if args.hold_out_fonts:
+        hold_out_fonts([p for p in sorted(SAMPLES.glob("*.pdf"))])
+        return
     pdfs = [p for p in sorted(SAMPLES.glob("*.pdf")) if not args.only or p.stem in args.only]
     tesseract = [0.0]
     read_words = ocr.read_words
@@ -80,6 +88,41 @@ def main() -> None:
             )
             for line in wrong:
                 print(f"    wrong: {line}")
+
+
+def hold_out_fonts(pdfs: list[Path]) -> None:
+    import subprocess
+
+    from itaparse.readers import shapes
+
+    families = ("Laksaman", "Garuda", "Kinnari", "Loma", "Norasi", "Sawasdee", "Umpush", "Waree")
+    right = fields = wrong = counts = total = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed, pdf in enumerate(pdfs):
+            family = next((f for f in families if f.lower() in pdf.stem), None)
+            if family is None:
+                continue
+            npz = Path(tmp) / f"without-{family}.npz"
+            build = [sys.executable, str(ROOT / "tools/build_shapes.py"), "--exclude", family]
+            subprocess.run([*build, "--out", str(npz)], check=True, capture_output=True)
+            shapes._DATA = npz  # type: ignore[attr-defined]
+            shapes.references.cache_clear()
+            shapes._subset.cache_clear()
+            scanned = Path(tmp) / pdf.name
+            scan(pdf, scanned, seed)
+            truth = json.loads((SAMPLES / f"{pdf.stem}.expected.json").read_text("utf-8"))
+            s = scan_score(truth, itaparse.parse(scanned).model_dump(mode="json"))
+            have, want = s["measures"]
+            total += 1
+            counts += have == want
+            right += s["right"]
+            fields += s["fields"]
+            wrong += len(s["scores_wrong"])
+            print(f"  {pdf.stem} without {family}: {s['right']}/{s['fields']} fields", flush=True)
+    print(
+        f"fonts held out: right measure count {counts}/{total}; structural fields "
+        f"{right}/{fields} = {right / fields:.1%}; scores silently wrong {wrong}"
+    )
 
 
 if __name__ == "__main__":

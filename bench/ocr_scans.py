@@ -8,6 +8,9 @@ tests/test_scans.py does: measure count, structural fields (number, period, scor
 and each score right, flagged or silently wrong. Prints seconds per page and the share of
 them spent inside Tesseract. With several --dpi values, compares render resolutions.
 
+--realworld: the share of dictionary words in `itaparse text` of the two real files without
+a text layer in ../shared/realworld, against raw Tesseract (tha+eng, 300 dpi, whole page).
+
 --hold-out-fonts: the reference shapes are drawn from the same TLWG fonts the samples are set
 in, so the figures above flatter the number reader. This reads each sample named after a font
 with shapes built without that font, as a report in an unseen font would be read.
@@ -39,7 +42,11 @@ def main() -> None:
     parser.add_argument("--dpi", type=int, nargs="*", default=[ocr.DPI])
     parser.add_argument("--only", nargs="*", default=[])
     parser.add_argument("--hold-out-fonts", action="store_true")
+    parser.add_argument("--realworld", action="store_true")
     args = parser.parse_args()
+    if args.realworld:
+        realworld()
+        return
     if args.hold_out_fonts:
         hold_out_fonts([p for p in sorted(SAMPLES.glob("*.pdf"))])
         return
@@ -88,6 +95,30 @@ def main() -> None:
             )
             for line in wrong:
                 print(f"    wrong: {line}")
+
+
+def realworld() -> None:
+    import pypdfium2 as pdfium
+    import tesserocr
+
+    from itaparse.plaintext import extract_text
+    from itaparse.thai.dictionary import token_share
+
+    folder = ROOT.parent / "shared" / "realworld"
+    for name in ("scanned-no-text-layer.pdf", "text-drawn-as-outlines-consent-form.pdf"):
+        pdf = pdfium.PdfDocument(str(folder / name))
+        with tesserocr.PyTessBaseAPI(path=ocr.tessdata(), lang="tha+eng") as api:
+            raw = []
+            for page in pdf:
+                api.SetImage(page.render(scale=300 / 72, grayscale=True).to_pil())
+                raw.append(api.GetUTF8Text())
+        pdf.close()
+        raw_share, _ = token_share("\n".join(raw))
+        share, tokens = token_share(extract_text(folder / name))
+        print(
+            f"{name}: itaparse text {share:.1%} of {tokens} Thai tokens are dictionary words; "
+            f"raw Tesseract {raw_share:.1%}"
+        )
 
 
 def hold_out_fonts(pdfs: list[Path]) -> None:

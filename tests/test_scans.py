@@ -62,3 +62,23 @@ def test_scan_records_its_ocr_pages(scanned: dict[str, Path]) -> None:
     assert [p.page for p in report.source.ocr] == [1, 2, 3, 4]
     assert all(p.confidence is not None and 50 < p.confidence <= 100 for p in report.source.ocr)
     assert not itaparse.parse(SAMPLES / "portrait-loma-no-cover.pdf").source.ocr
+
+
+def test_inspect_shows_the_ocr_pages_and_draws_their_cells(
+    scanned: dict[str, Path], tmp_path: Path
+) -> None:
+    from typer.testing import CliRunner
+
+    from itaparse.cli import app
+
+    needs_tesseract()
+    path = scanned["portrait-loma-no-cover"]
+    result = CliRunner().invoke(app, ["inspect", str(path), "--debug-dir", str(tmp_path)])
+    assert result.exit_code == 0
+    assert "pages read by OCR (Tesseract's mean word confidence):" in result.stdout
+    assert "table 1 (page 1, ocr, 4 rows x 6 columns): measures table" in result.stdout
+    assert sorted(p.name for p in tmp_path.glob("*.png")) == [
+        f"page-00{n}.png" for n in range(1, 5)
+    ]
+    text = CliRunner().invoke(app, ["text", str(path)]).stdout
+    assert "มาตรการกำกับดูแลการใช้ทรัพย์สินของทางราชการ" in text

@@ -223,9 +223,11 @@ def _ocr_page(path: Path, number: int) -> _RawPage:
 
 
 def _ocr_unwritten(path: Path, pages: list[_RawPage]) -> list[_RawPage]:
+    todo = [i for i, p in enumerate(pages) if p.unwritten]
+    if not todo:
+        return pages  # and the OCR stack (numpy, OpenCV, Tesseract) is never imported
     from itaparse.readers.ocr import page_progress
 
-    todo = [i for i, p in enumerate(pages) if p.unwritten]
     progress = page_progress.get()
     out = list(pages)
     for done, i in enumerate(todo, 1):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import gc
 import re
 from functools import lru_cache
@@ -20,16 +21,21 @@ def words() -> frozenset[str]:
 
 class _Lexicon:
     """The word list as newmm reads it (its one question: which words start here?), answered
-    from two sets instead of pythainlp's trie of node objects: the same answers, in the same
-    order, for less than half the build time (0.12 s against 0.27 s)."""
+    from a set and a sorted list instead of pythainlp's trie of node objects: the same
+    answers, in the same order. Built in about 20 ms, where a trie takes 270 ms and a set of
+    every proper prefix 120 ms: every PDF's text quality is judged, so every process pays it."""
 
     def __init__(self, vocabulary: frozenset[str]) -> None:
         self.words = frozenset(w.strip() for w in vocabulary if w.strip())
-        # Every proper prefix of a word: where a trie would still have a child to walk to.
-        self.stems = frozenset(w[:i] for w in self.words for i in range(1, len(w)))
+        self.ordered = sorted(self.words)
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def _extends(self, piece: str) -> bool:
+        """Whether some word is longer than `piece` and starts with it."""
+        i = bisect.bisect_right(self.ordered, piece)
+        return i < len(self.ordered) and self.ordered[i].startswith(piece)
 
     def prefixes(self, text: str, start: int = 0) -> list[str]:
         found = []
@@ -37,7 +43,7 @@ class _Lexicon:
             piece = text[start:end]
             if piece in self.words:
                 found.append(piece)
-            if piece not in self.stems:
+            if not self._extends(piece):
                 break
         return found
 
@@ -61,9 +67,16 @@ def tokenize(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
+def _run_tokens(run: str) -> tuple[str, ...]:
+    """A run of Thai letters cut into words, once: the repair's judgement and the page
+    quality ask about the same runs."""
+    return tuple(tokenize(run))
+
+
+@lru_cache(maxsize=65536)
 def _run_coverage(run: str) -> tuple[int, int]:
     vocabulary = words()
-    tokens = tokenize(run)
+    tokens = _run_tokens(run)
     return sum(len(t) for t in tokens if len(t) > 1 and t in vocabulary), len(tokens)
 
 
@@ -81,7 +94,7 @@ def coverage(text: str) -> tuple[int, int, int]:
 def token_share(text: str) -> tuple[float | None, int]:
     """Share of the text's Thai tokens that are dictionary words, and how many tokens."""
     vocabulary = words()
-    tokens = [t for run in _THAI_RUN.findall(text) for t in tokenize(run)]
+    tokens = [t for run in _THAI_RUN.findall(text) for t in _run_tokens(run)]
     if not tokens:
         return None, 0
     return sum(t in vocabulary for t in tokens) / len(tokens), len(tokens)
@@ -90,3 +103,4 @@ def token_share(text: str) -> tuple[float | None, int]:
 def clear_word_cache() -> None:
     """Forget tokenised runs (benchmarks use it to time each document as if it came first)."""
     _run_coverage.cache_clear()
+    _run_tokens.cache_clear()

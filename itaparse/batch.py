@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from itaparse import errors
 from itaparse.errors import InternalError, ItaparseError, TimeLimitError
+from itaparse.export import identity_fields
 from itaparse.options import ParseOptions
 
 if TYPE_CHECKING:
@@ -91,6 +92,7 @@ def summarize(report: Report) -> dict[str, Any]:
         "agency": report.agency,
         "district": report.district,
         "province": report.province,
+        **identity_fields(report),
         "fiscal_year": report.fiscal_year,
         "format": report.source.format,
         "pages": report.source.pages,

@@ -22,6 +22,12 @@ CSV_COLUMNS = (
     "agency",
     "district",
     "province",
+    "agency_type",
+    "agency_name",
+    "agency_key",
+    "province_code",
+    "district_code",
+    "subdistrict_code",
     "fiscal_year",
     "category_number",
     "category_title",
@@ -42,6 +48,20 @@ CSV_COLUMNS = (
     "extra",
     "warnings",
 )
+
+
+IDENTITY = (
+    "agency_type",
+    "agency_name",
+    "agency_key",
+    "province_code",
+    "district_code",
+    "subdistrict_code",
+)
+
+
+def identity_fields(report: Report) -> dict[str, str | None]:
+    return {name: getattr(report, name) for name in IDENTITY}
 
 
 def to_json(report: Report) -> str:
@@ -65,6 +85,7 @@ def measure_rows(reports: Iterable[Report]) -> Iterator[dict[str, Any]]:
                     "agency": report.agency,
                     "district": report.district,
                     "province": report.province,
+                    **identity_fields(report),
                     "fiscal_year": report.fiscal_year,
                     "category_number": category.number,
                     "category_title": category.title,

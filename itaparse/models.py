@@ -108,6 +108,22 @@ class Report(_Model):
     agency: str | None = None
     district: str | None = None
     province: str | None = None
+    agency_type: str | None = Field(
+        None,
+        description="เทศบาลนคร, เทศบาลเมือง, เทศบาลตำบล, องค์การบริหารส่วนตำบล, "
+        "องค์การบริหารส่วนจังหวัด, กรุงเทพมหานคร, เมืองพัทยา, โรงพยาบาล, สถานศึกษา, ส่วนราชการ or other",
+    )
+    agency_name: str | None = Field(None, description='The agency\'s name without its type: "แม่จัน"')
+    agency_key: str | None = Field(
+        None,
+        description='Stable across years and formats: "type|name|province code", '
+        '"-" for an unresolved province',
+    )
+    province_code: str | None = Field(None, description="DOPA code of the province, 2 digits")
+    district_code: str | None = Field(None, description="DOPA code of the district, 4 digits")
+    subdistrict_code: str | None = Field(
+        None, description="DOPA code of the tambon the agency is named after, 6 digits"
+    )
     fiscal_year: int | None = Field(None, description="Buddhist Era year of the report")
     categories: list[Category] = Field(default_factory=list)
     assessment: list[AssessmentItem] = Field(

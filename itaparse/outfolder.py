@@ -42,6 +42,12 @@ class Entry:
     agency: str | None = None
     district: str | None = None
     province: str | None = None
+    agency_type: str | None = None
+    agency_name: str | None = None
+    agency_key: str | None = None
+    province_code: str | None = None
+    district_code: str | None = None
+    subdistrict_code: str | None = None
     fiscal_year: int | None = None
     format: str | None = None
     pages: int | None = None

@@ -9,6 +9,7 @@ from pathlib import Path
 from itaparse import ocr_checks
 from itaparse.assessment import find_assessment
 from itaparse.errors import NoMeasuresTableError
+from itaparse.identity import identify
 from itaparse.metadata import extract_metadata
 from itaparse.models import (
     Category,
@@ -263,6 +264,8 @@ def build_report(grid: Grid, path: Path) -> Report:
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
     warnings.extend(_score_warnings(categories, measure_warnings))
+    who = identify(meta.agency, meta.district, meta.province)
+    warnings.extend(who.warnings)
     return Report(
         source=Source(
             path=str(path),
@@ -276,6 +279,12 @@ def build_report(grid: Grid, path: Path) -> Report:
         agency=meta.agency,
         district=meta.district,
         province=meta.province,
+        agency_type=who.agency_type,
+        agency_name=who.agency_name,
+        agency_key=who.agency_key,
+        province_code=who.province_code,
+        district_code=who.district_code,
+        subdistrict_code=who.subdistrict_code,
         fiscal_year=fiscal_year,
         categories=[c for c in categories if c.measures or c.number is not None],
         assessment=find_assessment(grid, table.tables),

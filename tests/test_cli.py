@@ -63,7 +63,7 @@ def test_csv_by_extension_has_bom_and_one_row_per_measure(
 def test_format_option_overrides(runner: CliRunner) -> None:
     result = runner.invoke(app, [str(SAMPLE), "--format", "csv"])
     assert result.exit_code == 0
-    assert result.stdout.startswith("source,agency,district,province,fiscal_year,")
+    assert result.stdout.startswith("source,agency,district,province,agency_type,agency_name,")
 
 
 def test_warnings_go_to_stderr(runner: CliRunner) -> None:

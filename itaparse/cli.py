@@ -469,6 +469,92 @@ def inspect(
         typer.echo("no page images (they are drawn for PDFs only)", err=True)
 
 
+SUMMARY_FORMATS = ("markdown", "csv", "json")
+
+
+@app.command()
+def summary(
+    inputs: Annotated[
+        list[Path],
+        typer.Argument(
+            metavar="INPUT...",
+            help="Reports (.pdf, .docx, .doc), folders of them, or a batch's output folder.",
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option("-f", "--format", metavar="FORMAT", help="markdown (default), csv or json."),
+    ] = "markdown",
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
+    ] = None,
+    plot: Annotated[
+        Path | None,
+        typer.Option(
+            "--plot",
+            metavar="FILE.png",
+            help="Also draw the mean score per province (pip install 'itaparse[plot]').",
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None, typer.Option("-j", "--jobs", min=1, metavar="N", help="Files parsed at once.")
+    ] = None,
+    no_ocr: NoOcr = False,
+) -> None:
+    """One row per province and agency type: agencies, reports, measures, the share of
+    measures with a score, their mean and median score, warnings."""
+    from itaparse import summary as table
+
+    if fmt not in SUMMARY_FORMATS:
+        raise typer.BadParameter(
+            f"{fmt!r} is not one of {', '.join(SUMMARY_FORMATS)}", param_hint="'--format'"
+        )
+    _check_output(output, inputs)
+    reports, failed, total = _summary_reports(inputs, jobs, not no_ocr)
+    rows = table.summarize(reports)
+    text = {"markdown": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[fmt](rows)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text.encode("utf-8"))
+    if plot is not None:
+        try:
+            table.plot(rows, plot)
+        except ItaparseError as error:
+            raise _fail(error) from None
+        except ImportError:
+            typer.echo("error: --plot needs matplotlib: pip install 'itaparse[plot]'", err=True)
+            raise typer.Exit(1) from None
+    if failed:
+        typer.echo(f"error: {failed} of {total} files failed and are not counted", err=True)
+        raise typer.Exit(3 if failed < total else 1)
+
+
+def _summary_reports(
+    paths: list[Path], jobs: int | None, ocr: bool
+) -> tuple[list[Report], int, int]:
+    """Reports from a batch's output folders as they are, the rest parsed; and how many of
+    the documents failed, of how many."""
+    from itaparse.batch import run
+    from itaparse.summary import MANIFEST, batch_reports
+
+    reports: list[Report] = []
+    documents = []
+    for path in paths:
+        if path.is_dir() and (path / MANIFEST).exists():
+            reports.extend(batch_reports(path))
+        else:
+            documents.append(path)
+    if not documents:
+        return reports, 0, 0
+    found = [str(item.path) for item in _inputs(documents)]
+    options = ParseOptions(ocr=ocr)
+    results = run(found, options, jobs or os.cpu_count() or 1)
+    done = [result for _i, result in results]
+    reports.extend(r.report() for r in done if r.ok)
+    return reports, sum(not r.ok for r in done), len(done)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the report output."""

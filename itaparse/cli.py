@@ -59,6 +59,9 @@ ReportFile = Annotated[
 Password = Annotated[
     str | None, typer.Option("--password", metavar="TEXT", help="Password of an encrypted PDF.")
 ]
+OutputFile = Annotated[
+    Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
+]
 NoOcr = Annotated[
     bool,
     typer.Option(
@@ -421,9 +424,7 @@ def _into_folder(
 @app.command()
 def text(
     file: ReportFile,
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
-    ] = None,
+    output: OutputFile = None,
     password: Password = None,
     no_ocr: NoOcr = False,
 ) -> None:
@@ -485,9 +486,7 @@ def summary(
         str,
         typer.Option("-f", "--format", metavar="FORMAT", help="markdown (default), csv or json."),
     ] = "markdown",
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="Output file. Default: standard output.")
-    ] = None,
+    output: OutputFile = None,
     plot: Annotated[
         Path | None,
         typer.Option(

@@ -17,17 +17,22 @@ if TYPE_CHECKING:  # the CLI imports this module to start; pydantic loads with t
 FORMATS = ("json", "csv", "parquet", "xlsx")
 CSV_BOM = "\ufeff".encode()
 
-CSV_COLUMNS = (
-    "source",
-    "agency",
-    "district",
-    "province",
+# Who reported and where (itaparse.identity), in every table that names the agency.
+IDENTITY = (
     "agency_type",
     "agency_name",
     "agency_key",
     "province_code",
     "district_code",
     "subdistrict_code",
+)
+
+CSV_COLUMNS = (
+    "source",
+    "agency",
+    "district",
+    "province",
+    *IDENTITY,
     "fiscal_year",
     "category_number",
     "category_title",
@@ -47,16 +52,6 @@ CSV_COLUMNS = (
     "pages",
     "extra",
     "warnings",
-)
-
-
-IDENTITY = (
-    "agency_type",
-    "agency_name",
-    "agency_key",
-    "province_code",
-    "district_code",
-    "subdistrict_code",
 )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from itaparse.models import ParseWarning
+from itaparse.thai.text import edit_distance
 
 # (type, its spellings: the full word first, then abbreviations), most specific first.
 _TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -70,24 +71,15 @@ def _bare(name: str | None) -> str:
     return text
 
 
-def _distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
-    return row[-1]
-
-
 def _nearest(name: str, places: list[Any]) -> list[Any]:
     """The places named `name`; failing that, those one letter in four away from it (a
     damaged text layer drops or swaps marks: "สระบรี" for "สระบุรี"), if the nearest is alone."""
     exact = [p for p in places if p.name_th == name]
     if exact or len(name) < 3:
         return exact
-    scored = sorted((_distance(name, p.name_th), p.name_th) for p in places)
+    scored = sorted((edit_distance(name, p.name_th), p.name_th) for p in places)
     limit = max(1, len(name) // 4)
-    near = [p for p in places if _distance(name, p.name_th) == scored[0][0]]
+    near = [p for p in places if edit_distance(name, p.name_th) == scored[0][0]]
     return near if scored and scored[0][0] <= limit else []
 
 

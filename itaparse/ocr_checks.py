@@ -15,6 +15,7 @@ from itaparse.models import Measure, ParseWarning
 from itaparse.table import MeasureRow
 from itaparse.thai.dates import PERIOD_WORDS, parse_period, unread_part
 from itaparse.thai.numerals import parse_number, to_arabic
+from itaparse.thai.text import edit_distance
 
 # A field holding a word Tesseract was less sure of than this (0-100) gets a warning. Words
 # it read right on the scanned samples scored 85-97; garbled ones mostly below 60.
@@ -44,16 +45,6 @@ def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
     return date(year - 2, 10, 1), date(year + 1, 9, 30)
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance: letters to insert, delete or change to make `a` into `b`."""
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
-    return row[-1]
-
-
 def mend_period(text: str) -> str:
     """A period as OCR read it, with each word that is no date word made into the one date
     word it is nearest to ("ๆลาคม" -> "ตุลาคม", "ถถง" -> "ถึง"), where exactly one is near:
@@ -63,7 +54,7 @@ def mend_period(text: str) -> str:
         if not unread_part(word) or not _THAI.search(word) or _LATIN.search(word):
             out.append(word)
             continue
-        near = sorted((_distance(word, w), w) for w in PERIOD_WORDS)
+        near = sorted((edit_distance(word, w), w) for w in PERIOD_WORDS)
         best, second = near[0], near[1]
         limit = max(1, len(best[1]) // 3)
         out.append(best[1] if best[0] <= limit and second[0] > best[0] else word)

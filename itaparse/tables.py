@@ -12,7 +12,7 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
-from itaparse.export import CSV_BOM, CSV_COLUMNS, atomic_file
+from itaparse.export import CSV_BOM, CSV_COLUMNS, IDENTITY, atomic_file
 
 TABLE_FORMATS = ("csv", "parquet", "xlsx")
 WORKBOOK = "tables.xlsx"
@@ -44,12 +44,7 @@ REPORTS = TableSpec(
         "agency",
         "district",
         "province",
-        "agency_type",
-        "agency_name",
-        "agency_key",
-        "province_code",
-        "district_code",
-        "subdistrict_code",
+        *IDENTITY,
         "fiscal_year",
         "format",
         "pages",

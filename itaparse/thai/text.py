@@ -49,3 +49,14 @@ def skeleton(text: str) -> str:
     come out as "(cid:N)", so "ม(cid:3)ตรก(cid:3)ร" and "มาตรการ" share the skeleton "มตรกร".
     """
     return _SKELETON_DROP.sub("", _CID.sub("", text.lower()))
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters to insert, delete or change to make `a` into `b` (the
+    yardstick for names a damaged text layer or OCR misspelt)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any
 
 from itaparse.models import ParseWarning
-from itaparse.thai.text import edit_distance
+from itaparse.thai.text import closest
 
 # (type, its spellings: the full word first, then abbreviations), most specific first.
 _TYPES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -77,10 +77,8 @@ def _nearest(name: str, places: list[Any]) -> list[Any]:
     exact = [p for p in places if p.name_th == name]
     if exact or len(name) < 3:
         return exact
-    scored = sorted((edit_distance(name, p.name_th), p.name_th) for p in places)
-    limit = max(1, len(name) // 4)
-    near = [p for p in places if edit_distance(name, p.name_th) == scored[0][0]]
-    return near if scored and scored[0][0] <= limit else []
+    near = set(closest(name, (p.name_th for p in places), max(1, len(name) // 4)))
+    return [p for p in places if p.name_th in near]
 
 
 @lru_cache(maxsize=1)

@@ -13,9 +13,9 @@ from datetime import date
 
 from itaparse.models import Measure, ParseWarning
 from itaparse.table import MeasureRow
-from itaparse.thai.dates import PERIOD_WORDS, parse_period, unread_part
+from itaparse.thai.dates import PERIOD_WORDS, fiscal_year_bounds, parse_period, unread_part
 from itaparse.thai.numerals import parse_number, to_arabic
-from itaparse.thai.text import edit_distance
+from itaparse.thai.text import closest
 
 # A field holding a word Tesseract was less sure of than this (0-100) gets a warning. Words
 # it read right on the scanned samples scored 85-97; garbled ones mostly below 60.
@@ -39,10 +39,9 @@ def _decimals(score: float) -> int:
 
 
 def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
-    """A measures report covers its fiscal year (from October of the year before, in the
-    Gregorian calendar), give or take a year of planning and follow-up."""
-    year = fiscal_year - 543
-    return date(year - 2, 10, 1), date(year + 1, 9, 30)
+    """A measures report covers its fiscal year, give or take a year of planning and
+    follow-up."""
+    return fiscal_year_bounds(fiscal_year - 1)[0], fiscal_year_bounds(fiscal_year + 1)[1]
 
 
 def mend_period(text: str) -> str:
@@ -54,10 +53,8 @@ def mend_period(text: str) -> str:
         if not unread_part(word) or not _THAI.search(word) or _LATIN.search(word):
             out.append(word)
             continue
-        near = sorted((edit_distance(word, w), w) for w in PERIOD_WORDS)
-        best, second = near[0], near[1]
-        limit = max(1, len(best[1]) // 3)
-        out.append(best[1] if best[0] <= limit and second[0] > best[0] else word)
+        near = closest(word, PERIOD_WORDS, max(1, round(len(word) / 3)))
+        out.append(near[0] if len(near) == 1 else word)
     return " ".join(out)
 
 

@@ -18,8 +18,8 @@ class Cell:
     # Set where a cell above is merged down over this position: its content belongs to every
     # measure the merge spans, but to a row that continues the same measure it adds nothing.
     above: Cell | None = None
-    # Read by OCR: the numbers whose two readings differed, and the least confidence (0-100)
-    # Tesseract had in any word of the cell.
+    # Read by OCR: the numbers read with too thin a margin to trust, and the least confidence
+    # (0-100) Tesseract had in any word of the cell.
     doubts: list[str] = field(default_factory=list)
     confidence: float | None = None
 

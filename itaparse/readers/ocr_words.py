@@ -71,12 +71,17 @@ def read_words(api: Any, image: Image.Image, offset: tuple[int, int], dpi: int) 
     return words
 
 
-def without_mark_lines(
+def fit_to_ink(
     letters: np.ndarray, words: list[OcrWord], box: tuple[int, int, int, int], dpi: int
 ) -> list[OcrWord]:
-    """Drop lines whose ink holds no letter: where Thai lines are spaced widely, Tesseract
-    takes the row of marks above a line ("ป้" "ั") for a line of its own and reads it as
-    Latin letters ("ae", "v- CA"), while it also reads the marks in their own line."""
+    """The words of a block checked against its ink (`letters`, the block at `box`):
+
+    - lines whose ink holds no letter go: where Thai lines are spaced widely, Tesseract takes
+      the row of marks above a line ("ป้" "ั") for a line of its own and reads it as Latin
+      letters ("ae", "v- CA"), while it also reads the marks in their own line;
+    - each word's box is fitted to its glyphs, and its size set from the letters' height, as
+      a text layer would give them (columns of tables without borders are found from both).
+    """
     import cv2
 
     x0, y0, x1, y1 = box
@@ -108,7 +113,7 @@ def without_mark_lines(
     lines: dict[tuple[float, float], list[OcrWord]] = {}
     for word in words:
         lines.setdefault((word.top, word.bottom), []).append(word)
-    kept: list[OcrWord] = []
+    kept: set[int] = set()
     for line in lines.values():
         heights_in = [tallest(w) for w in line]
         # Stacked marks ("ื้") are nearly a letter high, but never a line of words longer
@@ -125,8 +130,8 @@ def without_mark_lines(
                 # The font size, as a text layer gives it: Thai letters stand about 0.45 em
                 # high (the line box, marks and all, is no measure of it).
                 word.size = _EMS_PER_LETTER * letter / scale
-                kept.append(word)
-    return sorted(kept, key=words.index)
+                kept.add(id(word))
+    return [w for w in words if id(w) in kept]
 
 
 def _tighten(word: OcrWord, blobs: list[tuple[int, int, float, int]], scale: float) -> None:

@@ -60,3 +60,13 @@ def edit_distance(a: str, b: str) -> int:
         for j, y in enumerate(b, 1):
             previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
     return row[-1]
+
+
+def closest(word: str, names: Iterable[str], limit: int) -> list[str]:
+    """The names nearest to `word` by edit distance, if that distance is within `limit`
+    (several when they tie: the caller decides whether a tie is an answer)."""
+    scored = [(edit_distance(word, name), name) for name in names]
+    if not scored:
+        return []
+    nearest = min(d for d, _ in scored)
+    return [name for d, name in scored if d == nearest] if nearest <= limit else []

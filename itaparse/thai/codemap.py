@@ -38,10 +38,6 @@ _MISSPELLING_COST = 4  # characters of coverage an impossible letter sequence co
 # Measured on LibreOffice, Word 2007 and PowerPoint exports: every wrongly mapped code read at
 # 0.67 or less once the codes before it were settled, every right one at 0.72 or more.
 _READS_WELL = 0.70
-# A whole text layer that reads this well, with every code mapped and nothing impossible, is
-# taken as it is (clean exports read 0.95-1.00; every damaged one had an unmapped code or an
-# impossible sequence).
-_PLAINLY_RIGHT = 0.95
 
 # Sequences Thai spelling never has: a mark with no consonant under it, or two marks of the
 # same class on one consonant ("ุุ"). SARA AM's shaping debris ("ำา", "ํา", "ำ้า") is not counted.
@@ -211,8 +207,6 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
     read as ้ is really ู?"), or a single code.
     """
     doc = _Document(lines)
-    if _plainly_right(doc):
-        return {}
     by_text: dict[tuple[str, str], list[Key]] = defaultdict(list)
     for key, entry in doc.codes.items():
         by_text[(key[0], entry.text)].append(key)
@@ -245,24 +239,6 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
         doc.settle({}, list(change))
         doc.settle(_best(doc, list(change), by_text))
     return {k: v for k, v in doc.mapping.items() if v != doc.codes[k].text}
-
-
-def _plainly_right(doc: _Document) -> bool:
-    """Nothing to judge: every code the fonts map to a Thai letter, no sequence Thai spelling
-    never has, and the text as mapped reads as dictionary words. Judging each suspect code
-    costs a clean report a tenth of a second; on the samples, the reference and the real
-    files, every report this passes came out of the judgement unchanged."""
-    if any(not c.claims_thai and _candidates(c) for c in doc.codes.values()):
-        return False
-    covered = total = 0
-    for line in doc.lines:
-        raw = "".join(str(ch["text"]) for ch in line)
-        if _impossible(raw):
-            return False
-        c, t, _tokens = coverage(normalize(raw))
-        covered += c
-        total += t
-    return total == 0 or covered / total >= _PLAINLY_RIGHT
 
 
 def _reads_well(doc: _Document, keys: list[Key]) -> bool:

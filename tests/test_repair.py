@@ -7,9 +7,10 @@ from typing import Any
 
 import docx
 import pytest
-from conftest import SAMPLES
+from conftest import SAMPLES, shared
 from scoring import recall_precision
 
+import itaparse
 from itaparse.plaintext import extract_text, grid_text
 from itaparse.readers.pdf import read_pdf
 from itaparse.report import build_report
@@ -113,6 +114,21 @@ def test_swapped_marks_are_repaired_together() -> None:
     codes = {"ู": (44, "้", True), "้": (45, "ู", True), "่": (46, "่", True)}
     lines = [_line(w, codes) for w in WORDS * 2]
     assert decide(lines) == {("F", 44): "ู", ("F", 45): "้"}
+
+
+def test_swapped_marks_are_repaired_in_text_that_otherwise_reads_well() -> None:
+    # A rare swap in a long clean text (random layout seed 4, no. 81): the document as mapped
+    # reads above any whole-text threshold, so only the judgement of each mark finds it.
+    codes = {"ู": (44, "้", True), "้": (45, "ู", True), "่": (46, "่", True)}
+    clean = ["การดำเนินงาน", "ประชาสัมพันธ์", "ประจำปีงบประมาณ", "ความโปร่งใส", "คุณธรรม"]
+    lines = [_line(w, codes) for w in ["ดูแล", "ผู้รับผิดชอบ", "คู่มือ", "ข้อมูล"] + clean * 30]
+    assert decide(lines) == {("F", 44): "ู", ("F", 45): "้"}
+
+
+def test_without_repair_no_page_is_read_again_by_ocr() -> None:
+    # repair=False asks for the text layer as it is; its damage must not send pages to OCR.
+    report = itaparse.parse(shared("reference", "seed-report.pdf"), repair=False)
+    assert report.source.ocr == []
 
 
 def test_nikhahit_mapped_to_a_space_restores_sara_am() -> None:

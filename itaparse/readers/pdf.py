@@ -451,7 +451,13 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
     texts = {(c["fontname"], c["code"]): str(c["text"]) for ln in lines for c in ln if "code" in c}
     grid = _grid(pages, mapping, repair, texts)
     grid.unread = [p.number for p in pages if p.unwritten and not p.by_ocr]
-    garbled = [i for i, q in enumerate(grid.quality) if ocr and not pages[i].by_ocr and _garbled(q)]
+    # Without repair the text layer is wanted as it is, damage included: no OCR in its place.
+    again_by_ocr = ocr and repair
+    garbled = [
+        i
+        for i, q in enumerate(grid.quality)
+        if again_by_ocr and not pages[i].by_ocr and _garbled(q)
+    ]
     if not garbled:
         return grid
     again = list(pages)

@@ -8,6 +8,7 @@ replaced) or on a Dask cluster (`itaparse.cluster`); outcomes arrive as files fi
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import signal
 import time
@@ -110,10 +111,13 @@ def timed_out(path: str, timeout: float) -> FileResult:
     return failure(path, error, timeout)
 
 
-def _ignore_interrupts() -> None:
+def _start_worker() -> None:
     # Ctrl-C reaches every process of the terminal's group: the parent stops the pool and keeps
     # what finished; a worker that saw it would record its file as failed instead.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # The modules preloaded by the fork server live as long as the worker: out of the garbage
+    # collector's walks (which would also copy their pages from the server, one by one).
+    gc.freeze()
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -139,7 +143,7 @@ def run_local(
 
     pool = ProcessPool(
         max_workers=max(1, min(jobs, len(paths))),
-        initializer=_ignore_interrupts,
+        initializer=_start_worker,
         context=_context(),
     )
     try:

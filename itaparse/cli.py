@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import os
@@ -309,6 +310,9 @@ def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None
     from itaparse.progress import ocr_pages
     from itaparse.report import parse as parse_report
 
+    # What is loaded by now (modules, compiled patterns) lives until exit: out of the garbage
+    # collector's walks, which otherwise revisit it on every collection (-12% of a small PDF).
+    gc.freeze()
     try:
         with ocr_pages(settings.quiet):
             report = parse_report(

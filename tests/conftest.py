@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,19 @@ ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 GOLDEN = Path(__file__).resolve().parent / "golden"
 SHARED = ROOT.parent / "shared"
+
+
+_CACHE = tempfile.TemporaryDirectory(prefix="itaparse-cache-")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Built data (the dictionary trie) goes to a folder of this run, not the user's cache;
+    # set before any test, so worker processes that batches start inherit it.
+    os.environ.setdefault("ITAPARSE_CACHE_DIR", _CACHE.name)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    _CACHE.cleanup()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from itaparse.thai.dictionary import tokenize, words
+from itaparse.thai.dictionary import lexicon, tokenize
 from itaparse.thai.sequences import ABOVE_VOWELS, BELOW_VOWELS, TONES
 
 _THAI_RUN = re.compile(r"[\u0e01-\u0e4e]+")
@@ -56,7 +56,7 @@ def _changed_word(tokens: list[str], position: int) -> str:
 
 
 def _better(run: str) -> str | None:
-    vocabulary = words()
+    vocabulary = lexicon()
     frequency = _frequencies()
     tokens = tokenize(run)
     known = sum(len(t) for t in tokens if t in vocabulary)

@@ -125,7 +125,7 @@ def _context() -> multiprocessing.context.BaseContext:
     # parent, whose progress-bar and pool threads may hold locks at the moment of a fork.
     if "forkserver" in multiprocessing.get_all_start_methods():
         context = multiprocessing.get_context("forkserver")
-        context.set_forkserver_preload(["itaparse.report"])
+        context.set_forkserver_preload(["itaparse.report", "itaparse.readers.pdf"])
         return context
     return multiprocessing.get_context()
 

@@ -308,12 +308,15 @@ def _inputs(paths: list[Path]) -> list[Input]:
 def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None:
     """One report, parsed in this process: no worker to start."""
     from itaparse.progress import ocr_pages
+    from itaparse.readers import load_reader
     from itaparse.report import parse as parse_report
 
-    # What is loaded by now (modules, compiled patterns) lives until exit: out of the garbage
-    # collector's walks, which otherwise revisit it on every collection (-12% of a small PDF).
-    gc.freeze()
     try:
+        load_reader(path)
+        # What is loaded by now (modules, compiled patterns) lives until exit: out of the
+        # garbage collector's walks, which would revisit it on every collection (-12% of the
+        # time of a small PDF).
+        gc.freeze()
         with ocr_pages(settings.quiet):
             report = parse_report(
                 path, password=settings.options.password, ocr=settings.options.ocr

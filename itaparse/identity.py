@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 from typing import Any
+
+import geothai
 
 from itaparse.models import ParseWarning
 from itaparse.thai.text import closest
@@ -81,13 +82,6 @@ def _nearest(name: str, places: list[Any]) -> list[Any]:
     return [p for p in places if p.name_th in near]
 
 
-@lru_cache(maxsize=1)
-def _geo() -> Any:
-    import geothai
-
-    return geothai
-
-
 def _warn(code: str, message: str) -> ParseWarning:
     return ParseWarning(code=code, message=message)
 
@@ -96,21 +90,20 @@ def identify(agency: str | None, district: str | None, province: str | None) -> 
     """Type, name, key and codes of the agency named in a report's title block."""
     kind, name = agency_type(agency)
     found = Identity(agency_type=kind, agency_name=name)
-    geo = _geo()
     province_name, district_name = _bare(province), _bare(district)
     provinces = []
     if province_name:
-        provinces = _nearest(province_name, list(geo.provinces()))
+        provinces = _nearest(province_name, list(geothai.provinces()))
         if not provinces:
             found.warnings.append(_warn("geo-unresolved", f"no province named {province!r}"))
     if kind == "กรุงเทพมหานคร" and not provinces:
-        provinces = _nearest("กรุงเทพมหานคร", list(geo.provinces()))
+        provinces = _nearest("กรุงเทพมหานคร", list(geothai.provinces()))
     districts: list[Any] = []
     if district_name:
         pool = (
-            list(geo.districts(provinces[0].code))
+            list(geothai.districts(provinces[0].code))
             if len(provinces) == 1
-            else [d for p in geo.provinces() for d in geo.districts(p.code)]
+            else [d for p in geothai.provinces() for d in geothai.districts(p.code)]
         )
         names = [district_name]
         if district_name == "เมือง" and len(provinces) == 1:
@@ -125,13 +118,13 @@ def identify(agency: str | None, district: str | None, province: str | None) -> 
         elif not districts:
             found.warnings.append(_warn("geo-unresolved", f"no district named {district!r}"))
     if len(districts) == 1 and not provinces:
-        provinces = [geo.province(districts[0].province_code)]  # the district says which
+        provinces = [geothai.province(districts[0].province_code)]  # the district says which
     if len(provinces) == 1:
         found.province_code = provinces[0].code
     if len(districts) == 1:
         found.district_code = districts[0].code
         if kind in _TAMBON_LEVEL and name:
-            tambons = [s for s in geo.subdistricts(districts[0].code) if s.name_th == name]
+            tambons = [s for s in geothai.subdistricts(districts[0].code) if s.name_th == name]
             if len(tambons) == 1:
                 found.subdistrict_code = tambons[0].code
             elif len(tambons) > 1:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import zipfile
 from pathlib import Path
 
@@ -58,10 +59,18 @@ def _zip_kind(path: Path) -> str:
     raise UnsupportedFormatError(path, "a zip archive that is not a Word document")
 
 
+def load_reader(path: Path) -> str:
+    """The file's format, with the modules that read it imported (the PDF stack, python-docx):
+    for a caller that prepares its process before the work, as the command line does."""
+    kind = detect_format(path)
+    importlib.import_module(f"itaparse.readers.{kind}")
+    return kind
+
+
 def read_grid(
     path: Path, password: str | None = None, repair: bool = True, ocr: bool = True
 ) -> Grid:
-    kind = detect_format(path)
+    kind = load_reader(path)
     if kind == "pdf":
         from itaparse.readers.pdf import read_pdf
 

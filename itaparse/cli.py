@@ -11,7 +11,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -559,6 +559,26 @@ def _summary_reports(
     done = [result for _i, result in results]
     reports.extend(r.report() for r in done if r.ok)
     return reports, sum(not r.ok for r in done), len(done)
+
+
+@app.command(name="server")
+def server_command(
+    action: Annotated[
+        Literal["status", "stop"],
+        typer.Argument(help="status: is a server running for this installation? stop: end it."),
+    ],
+) -> None:
+    """The warm server that runs commands after the first (ITAPARSE_SERVER=0: never used)."""
+    from itaparse import server
+
+    state = server.running()
+    if state is None:
+        typer.echo("not running")
+    elif action == "status":
+        typer.echo(f"running, pid {state[0]}, commands taken: {state[1]}")
+    else:
+        server.stop(state[0])
+        typer.echo(f"stopped, pid {state[0]}")
 
 
 @app.command()

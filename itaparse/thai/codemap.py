@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from itaparse.thai.dictionary import coverage
@@ -87,6 +88,19 @@ def _candidates(code: _Code) -> list[str] | None:
     return None
 
 
+@lru_cache(maxsize=65536)
+def _reading(raw: str) -> tuple[int, int, int, int]:
+    """(covered, Thai characters, tokens, impossible sequences) of a window's text: asked
+    again and again for the same text (six times in ten), as hypotheses come and go."""
+    covered, total, tokens = coverage(normalize(raw))
+    return covered, total, tokens, _impossible(raw)
+
+
+def clear_reading_cache() -> None:
+    """Forget windows already read (benchmarks time each document as if it came first)."""
+    _reading.cache_clear()
+
+
 def _impossible(raw: str) -> int:
     # A window may open inside a cluster: its leading marks have their consonant outside.
     return len(_IMPOSSIBLE.findall(raw.lstrip(MARKS)))
@@ -153,8 +167,8 @@ class _Document:
         a misreading still splits into some ("ดา|เนิน|การ"), only into more of them than the
         right reading does ("ดำเนินการ")."""
         raw = self.render(window, overrides)
-        covered, total, tokens = coverage(normalize(raw))
-        return total - covered + tokens + _MISSPELLING_COST * _impossible(raw), total
+        covered, total, tokens, impossible = _reading(raw)
+        return total - covered + tokens + _MISSPELLING_COST * impossible, total
 
     def settle(self, change: dict[Key, str], undo: Sequence[Key] = ()) -> None:
         for key in undo:
@@ -249,8 +263,8 @@ def _reads_well(doc: _Document, keys: list[Key]) -> bool:
         covered = total = 0
         for place in doc.contexts(code):
             raw = doc.render(doc.window(place), {})
-            c, t, _tokens = coverage(normalize(raw))
-            covered += c - _MISSPELLING_COST * _impossible(raw)
+            c, t, _tokens, impossible = _reading(raw)
+            covered += c - _MISSPELLING_COST * impossible
             total += t
         if total and covered / total < _READS_WELL:
             return False

@@ -47,7 +47,25 @@ def _classes(truth: dict[str, Any], fmt: str) -> list[str]:
         f"format={fmt}",
         f"digits={'thai' if layout['thai'] else 'arabic'}",
         f"numbering={layout['numbering']}",
+        *_column_classes(layout),
     ]
+
+
+def _column_classes(layout: dict[str, Any]) -> list[str]:
+    """The classes of the clerks' column changes, for documents drawn since they exist."""
+    columns, labels = layout.get("columns"), layout.get("labels") or {}
+    if columns is None:
+        return []
+    plan = [c for c in columns if c in ("methods", "responsible", "period")]
+    return [
+        f"sequence_column={'sequence' in columns}",
+        f"remarks_column={'remarks' in columns}",
+        f"plan_order={'as-drawn' if plan == sorted(plan, key=_PLAN.index) else 'shuffled'}",
+        f"broken_labels={any(chr(10) in v for v in labels.values())}",
+    ]
+
+
+_PLAN = ["methods", "responsible", "period"]
 
 
 def main() -> None:

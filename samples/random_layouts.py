@@ -206,6 +206,52 @@ def _results_measure(
     return Measure(number, label, base.title, cells, truth)
 
 
+SEQUENCE_LABELS = ("ที่", "ลำดับ", "ลำดับที่")
+REMARKS = ("", "", "-", "ดำเนินการแล้วเสร็จ", "อยู่ระหว่างดำเนินการ")
+# Labels clerks break over two lines in a narrow header cell.
+BROKEN_LABELS = {
+    "ระยะเวลาดำเนินการ": "ระยะเวลา\nดำเนินการ",
+    "ผลการดำเนินงาน": "ผลการ\nดำเนินงาน",
+    "หน่วยงานที่รับผิดชอบ": "หน่วยงาน\nที่รับผิดชอบ",
+    "ผู้รับผิดชอบ": "ผู้รับ\nผิดชอบ",
+}
+
+
+def _clerks_columns(
+    rng: random.Random,
+    columns: list[str],
+    labels: dict[str, str],
+    categories: list[Category],
+    thai: bool,
+) -> None:
+    """What clerks change in the results form's table: the plan's columns in another order,
+    a sequence column that holds the measure's number, a remarks column, labels broken over
+    two lines."""
+    plan = [c for c in columns if c in ("methods", "responsible", "period")]
+    if len(plan) > 1 and rng.random() < 0.3:
+        order = rng.sample(plan, len(plan))
+        slots = [i for i, c in enumerate(columns) if c in plan]
+        for i, c in zip(slots, order, strict=True):
+            columns[i] = c
+    sequence = columns[0] != "category" and rng.random() < 0.25
+    if sequence:
+        columns.insert(0, "sequence")
+        labels["sequence"] = rng.choice(SEQUENCE_LABELS)
+    if rng.random() < 0.25:
+        columns.append("remarks")
+        labels["remarks"] = "หมายเหตุ"
+    if rng.random() < 0.3:
+        for c, label in labels.items():
+            labels[c] = BROKEN_LABELS.get(label, label)
+    for category in categories:
+        for m in category.measures:
+            if sequence:  # the number in its own column, the title alone beside it
+                m.cells["sequence"] = [_digits(m.truth["number"], thai)]
+                m.cells["measure"] = [m.title]
+            if "remarks" in columns:
+                m.cells["remarks"] = [rng.choice(REMARKS)]
+
+
 def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> Layout:
     """A layout from rng. Dimensions added later draw from extra, so that the draws of rng
     (the shipped samples among them) stay as they were."""
@@ -243,6 +289,8 @@ def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> 
             for mn in range(1, rng.randint(1, 3) + 1):
                 category.measures.append(_results_measure(rng, columns, thai, cn, mn, numbering))
             categories.append(category)
+        if extra is not None:
+            _clerks_columns(extra, columns, labels, categories, thai)
     elif form == "nacc":
         columns = ["measure", "score", "findings", "approach", "methods", "responsible", "period"]
         if rng.random() < 0.5:
@@ -424,7 +472,7 @@ def _header(document: Any, layout: Layout, table: Any) -> None:
         names = {"count": "จำนวน", "results": "ผลการดำเนินงาน", "remarks": "หมายเหตุ"}
         for i, c in enumerate(cols):
             if i in ticks:
-                _fill(second[i], [layout.labels[c]], bold=True)
+                _fill(second[i], layout.labels[c].split("\n"), bold=True)
                 continue
             _fill(top[i], [layout.labels.get(c) or names[c]], bold=True)
             _vmerge(top[i], "restart")
@@ -437,9 +485,9 @@ def _header(document: Any, layout: Layout, table: Any) -> None:
         grouped = [i for i, c in enumerate(cols) if c in ("methods", "responsible", "period")]
         for i, c in enumerate(cols):
             if i in grouped and len(grouped) > 1:
-                _fill(second[i], [layout.labels[c]], bold=True)
+                _fill(second[i], layout.labels[c].split("\n"), bold=True)
             else:
-                _fill(top[i], [layout.labels[c]], bold=True)
+                _fill(top[i], layout.labels[c].split("\n"), bold=True)
                 _vmerge(top[i], "restart")
                 _vmerge(second[i], "continue")
         if len(grouped) > 1:
@@ -447,7 +495,7 @@ def _header(document: Any, layout: Layout, table: Any) -> None:
             _fill(group, ["แผนการดำเนินงาน"], bold=True)
         return
     for cell, c in zip(table.rows[0].cells, cols, strict=True):
-        _fill(cell, [layout.labels[c]], bold=True)
+        _fill(cell, layout.labels[c].split("\n"), bold=True)
 
 
 def _header_rows(layout: Layout) -> int:
@@ -568,6 +616,8 @@ def expected(layout: Layout) -> dict[str, Any]:
                 "category_style",
                 "numbering",
                 "repeat_header",
+                "columns",
+                "labels",
             )
         },
         "agency": agency,

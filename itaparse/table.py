@@ -17,6 +17,7 @@ from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     DOTTED_CATEGORY_RE,
+    NUMBER_ALONE,
     SCORE_LABEL,
     TICK_FIELDS,
     category_match,
@@ -61,7 +62,8 @@ class CategoryRow:
     page: int | None
     # A "๑. …" row: a category only if measures numbered "๑.๑" follow (else a measure).
     dotted: bool = False
-    label: str = ""  # the text as written, when it came from a category column
+    label: str = ""  # a category column's text as last seen (it may be cut by page breaks)
+    numbered: bool = False  # the category column wrote its number
 
 
 @dataclass
@@ -437,16 +439,47 @@ def _repeats(row: Row, table: Table) -> bool:
     return found is not None
 
 
+def _cell(row: Row, col: int) -> Cell | None:
+    return row.cells[col] if col < len(row.cells) else None
+
+
+def _number_cell(row: Row, header: Header) -> Cell | None:
+    """The row's filled cell in the table's number column (ลำดับ, ที่), if it has one."""
+    for col in (c for c, f in header.fields.items() if f == "number"):
+        cell = _cell(row, col)
+        if cell is not None and not cell.empty:
+            return cell
+    return None
+
+
+def _opens_measure(row: Row, header: Header) -> bool:
+    """A body row that opens a new measure: a number in its number column, or a measure cell
+    that opens with a number or the ITA item it answers."""
+    return _number_cell(row, header) is not None or _starts_measure(_cell(row, header.measure_col))
+
+
+def _opening_number(row: Row, header: Header) -> str | None:
+    """The number a body row opens a measure with: in its number column when the table has
+    one, else at the head of its measure cell."""
+    numbered = _number_cell(row, header)
+    if numbered is not None:
+        text = join_wrapped(numbered.lines[:2])
+        return measure_number(text)[0] or to_arabic(text).strip(" .")
+    cell = _cell(row, header.measure_col)
+    if cell is None or cell.empty:
+        return None
+    found = measure_number(join_wrapped(cell.lines[:2]))[0]
+    if found is None and NUMBER_ALONE.fullmatch(join_wrapped(cell.lines[:1])):
+        found = to_arabic(join_wrapped(cell.lines[:1])).strip()  # "๓.๑", its title wrapped below
+    return found
+
+
 def _decimal_follows(rest: list[_Entry], number: int) -> bool:
     """Whether the next measure below a '๑. …' row is numbered '๑.x' (the row is its category)."""
     for row, _opens, header in rest:
         if isinstance(row, CategoryRow):
             return False
-        col = header.measure_col
-        cell = row.cells[col] if col < len(row.cells) else None
-        if cell is None or cell.empty:
-            continue
-        found = measure_number(join_wrapped(cell.lines[:2]))[0]
+        found = _opening_number(row, header)
         if found is None:  # the rest of the row itself, cut by a page break
             continue
         return found.startswith(f"{number}.")
@@ -486,11 +519,12 @@ def _stitch(entries: list[_Entry]) -> list[LogicalRow]:
         continues = isinstance(last, MeasureRow) and (
             first_cell is None
             or first_cell.empty
-            or (opens_table and new_page and not _starts_measure(first_cell))
+            or (opens_table and new_page and not _opens_measure(row, header))
         )
         if continues:
             assert isinstance(last, MeasureRow)
             _continue(last, row, header)
+            _category_column_continues(last, rows)
             continue
         measure = _new_measure(row, header)
         category = _category_column(measure, rows, row.page)
@@ -514,11 +548,37 @@ def _category_column(
     if current is not None and current.label == text:
         return None
     found = _category_label(text)
+    if (
+        found is None
+        and current is not None
+        and current.numbered
+        and page is not None
+        and current.page is not None
+        and page > current.page
+    ):
+        # The rest of a merged cell a page break cut: where the categories write their
+        # numbers, text without one on a later page continues the category above.
+        current.title = join_wrapped([current.title, text])
+        current.label = text
+        return None
     if found is not None:
         number, title, _dotted = found
     else:
         number, title = sum(isinstance(r, CategoryRow) for r in rows) + 1, text
-    return CategoryRow(number, title, page, label=text)
+    return CategoryRow(number, title, page, label=text, numbered=found is not None)
+
+
+def _category_column_continues(measure: MeasureRow, rows: list[LogicalRow]) -> None:
+    """A row cut by a page break carries on the category column's merged cell too ("๔. การใช้"
+    on one page, "ทรัพย์สินของทางราชการ" on the next): the rest of the category's title."""
+    cell = measure.cells.pop("category", None)
+    if cell is None or cell.empty:
+        return
+    text = join_wrapped(cell.lines)
+    current = next((r for r in reversed(rows) if isinstance(r, CategoryRow)), None)
+    if current is not None and current.label and text != current.label:
+        current.title = join_wrapped([current.title, text])
+        current.label = text
 
 
 def _continues_category(row: Row, last: CategoryRow, opens_table: bool) -> bool:

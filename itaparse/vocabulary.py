@@ -277,6 +277,12 @@ def measure_number(text: str) -> tuple[str | None, str]:
 
 
 NUMBER_ALONE = re.compile(r"\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\s*")
+_SEQUENCE_NUMBER = re.compile(r"\s*\(?[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})*[.)]?\s*")
+
+
+def is_sequence_number(text: str) -> bool:
+    """The whole text of a cell in a sequence column (ที่, ลำดับ): "๑", "2.", "(3)", "1.2"."""
+    return _SEQUENCE_NUMBER.fullmatch(text) is not None
 
 
 def opens_measure(text: str) -> bool:

@@ -260,3 +260,61 @@ def test_second_header_row_of_sub_labels_is_not_a_measure(tmp_path: Path) -> Non
     document.save(str(tmp_path / "two-row-header.docx"))
     measures = parse(tmp_path / "two-row-header.docx").measures
     assert [(m.number, m.title, m.score) for m in measures] == [("1", "มาตรการแรก", 90.0)]
+
+
+def test_a_sequence_column_numbers_the_measures_and_opens_them_at_a_page_top() -> None:
+    header = ["ลำดับ", *HEADER]
+    measure = ["มาตรการ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]
+    page1 = Table(
+        [
+            row(header, 1),
+            row(["๑. หมวดแรก", None, None, None, None, None, None], 1),
+            row(["๑.๑", *measure], 1),
+        ],
+        page=1,
+    )
+    page2 = Table([row(header, 2), row(["๑.๒", *measure], 2)], page=2)
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    assert [type(r).__name__ for r in found.rows] == ["CategoryRow", "MeasureRow", "MeasureRow"]
+    numbers = [r.cells["number"].lines for r in found.rows if isinstance(r, MeasureRow)]
+    assert numbers == [["๑.๑"], ["๑.๒"]]
+
+
+def test_a_dotted_row_above_a_number_whose_title_went_to_the_next_page() -> None:
+    page1 = Table(
+        [row(HEADER, 1), row(["๓. หมวดสาม", "", "", "", "", ""], 1), row(["๓.๑"], 1)], page=1
+    )
+    page2 = Table(
+        [row(HEADER, 2), row(["มาตรการสาม", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 2)],
+        page=2,
+    )
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    category, measure = found.rows
+    assert isinstance(category, CategoryRow) and (category.number, category.title) == (3, "หมวดสาม")
+    assert isinstance(measure, MeasureRow) and measure.cells["measure"].lines == [
+        "๓.๑",
+        "มาตรการสาม",
+    ]
+
+
+def test_a_category_column_cut_by_a_page_break_continues_its_title() -> None:
+    header = ["ประเด็น", *HEADER]
+    rest = ["๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]
+    page1 = Table([row(header, 1), row(["๔. การใช้", "๔.๑ มาตรการแรก", *rest], 1)], page=1)
+    page2 = Table(
+        [
+            row(header, 2),
+            row(["ทรัพย์สิน", "ต่อท้าย", "", "", "", "", ""], 2),  # the row cut by the break
+            row(["ทรัพย์สิน", "๔.๒ มาตรการสอง", *rest], 2),
+        ],
+        page=2,
+    )
+    page3 = Table([row(header, 3), row(["ของทางราชการ", "๔.๓ มาตรการสาม", *rest], 3)], page=3)
+    found = find_measures_table(Grid("pdf", 3, [(1, page1), (2, page2), (3, page3)]))
+    assert found is not None
+    category, *measures = found.rows
+    assert isinstance(category, CategoryRow)
+    assert (category.number, category.title) == (4, "การใช้ทรัพย์สินของทางราชการ")
+    assert [type(m).__name__ for m in measures] == ["MeasureRow"] * 3

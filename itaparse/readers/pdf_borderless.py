@@ -22,7 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import is_category_text, map_labels, opens_measure, read_header
+from itaparse.vocabulary import (
+    is_category_text,
+    is_sequence_number,
+    map_labels,
+    opens_measure,
+    read_header,
+)
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -32,6 +38,8 @@ _BLOCK_GAP = 0.6  # a horizontal gap wider than this share of the font size sepa
 _END_GAP = 1.5  # a vertical gap of more than this many line spacings ends the table
 _MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
 _RIVER = 0.5  # an empty strip this many font sizes wide through the body is a column gap
+_RUN_ON = 0.15  # glyphs closer than this share of the font size are one run of text
+_MAX_LABEL_TAIL = 14  # characters of a label's last wrapped line ("ที่รับผิดชอบ")
 
 
 @dataclass
@@ -42,6 +50,8 @@ class Columns:
     left: float
     right: float
     subject: int = 0  # the column whose numbers open rows (after a category column, say)
+    number: int | None = None  # a sequence column (ที่, ลำดับ): any number in it opens a row
+    spacing: float = 0.0  # the line spacing of the table's first page
 
     def index(self, x: float) -> int:
         return sum(x >= e for e in self.edges)
@@ -86,7 +96,8 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     The line must read as a measures header, alone or with the line under it where labels
     wrap ("มาตรการ/" over "แนวทาง"). Lines below join while they are not a row's start and
     either put labels in columns the first line left without one (sub-labels under a group
-    label), are bold like the first, or make the labels match the fields better. A body line
+    label), are bold like the first, make the labels match the fields better, or end labels
+    wrapped in narrow columns (short words under labels that read no worse with them). A body line
     continued from the page before has text only under labels the header already has.
     """
     blocks = _blocks(lines[start])
@@ -98,7 +109,8 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     bold = _bold(lines[start])
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
     below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
-    columns = _columns(blocks, below)
+    leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
+    columns = _columns(leaves, below)
     labelled = {columns.index(a + 1) for a, _ in spans}
     by_column: list[dict[int, Line]] = [_by_column(lines[start], columns)]
     if mapping is not None:
@@ -127,14 +139,48 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
             score = _labels_score(by_column, text)
             continue
         trial_score = _labels_score([*by_column, parts], text)
-        if (bold and _bold(lines[k])) or trial_score > score + 0.05:
+        # The last words of labels wrapped in narrow columns ("มาตรการ/" over "โครงการ"):
+        # short, under labels, and the labels read no worse with them.
+        tail = set(parts) <= labelled and all(
+            len(text(p).strip()) <= _MAX_LABEL_TAIL for p in parts.values()
+        )
+        if (
+            (bold and _bold(lines[k]))
+            or trial_score > score + 0.05
+            or (tail and trial_score >= score)
+        ):
             by_column.append(parts)
             last, score = k, max(score, trial_score)
         else:
             break
     if mapping is None:
         return None
-    return blocks, last
+    return leaves, last
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
+    return min(a[1], b[1]) > max(a[0], b[0])
+
+
+def _leaves(first: list[Line], under: Line | None, text: Render) -> list[Line]:
+    """The header's column labels: the first line's blocks, where a group label stands over
+    two or more sub-labels on the line below ("แผนการดำเนินงาน" over วิธีดำเนินการ and
+    ผู้รับผิดชอบ) the sub-labels instead, and sub-labels that stand under no label of the first
+    line as their own. The line below counts only when it reads as labels (half its blocks
+    or more): a body line under a one-line header never does."""
+    if under is None or _starts_row(text(_blocks(under)[0])):
+        return first
+    subs = _blocks(under)
+    own, _ = map_labels([[text(b)] for b in subs])
+    if 2 * len(own) < len(subs):
+        return first
+    spans = [_span(b) for b in first]
+    leaves: list[Line] = []
+    for block, span in zip(first, spans, strict=True):
+        below = [b for b in subs if _overlap(_span(b), span)]
+        leaves.extend(below if len(below) >= 2 else [block])
+    leaves.extend(b for b in subs if not any(_overlap(_span(b), span) for span in spans))
+    return sorted(leaves, key=lambda b: _span(b)[0])
 
 
 def _cell_lines(lines: Sequence[Line], left: float, right: float, text: Render) -> list[Line]:
@@ -277,11 +323,19 @@ def _starts_row(cell_text: str) -> bool:
     return bool(cell_text) and (opens_measure(cell_text) or is_category_text(cell_text))
 
 
-def _body_end(lines: Sequence[Line], start: int) -> int:
-    """Where the table's body ends: at a vertical gap wider than _END_GAP line spacings."""
-    spacing = statistics.median(
-        [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [0.0]
+def _line_spacing(lines: Sequence[Line]) -> float:
+    return float(
+        statistics.median(
+            [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [0.0]
+        )
     )
+
+
+def _body_end(lines: Sequence[Line], start: int, spacing: float | None = None) -> int:
+    """Where the table's body ends: at a vertical gap wider than _END_GAP line spacings (the
+    page's, or those of the table's first page, given when this page continues it)."""
+    if spacing is None:
+        spacing = _line_spacing(lines)
     end = start
     while end < len(lines):
         gap = lines[end][0]["top"] - lines[end - 1][0]["top"] if end > start else 0.0
@@ -303,19 +357,24 @@ def _across(line: Line, columns: Columns, text: Render) -> bool:
 
 
 def _straddles(chars: Sequence[Char], edge: float) -> bool:
-    """A glyph lies across the edge: the text runs on over it, with no gap there."""
-    return any(c["x0"] < edge - 1 < c["x1"] - 2 for c in chars)
+    """The text runs on over the edge, with no gap there: the glyphs nearest to it on either
+    side touch (one text), where two cells' texts stand apart by their padding at least."""
+    left = [c["x1"] for c in chars if c["x0"] + c["x1"] < 2 * edge]
+    right = [c["x0"] for c in chars if c["x0"] + c["x1"] >= 2 * edge]
+    if not left or not right:
+        return False
+    size = statistics.median(c["size"] for c in chars)
+    return bool(min(right) - max(left) < _RUN_ON * size)
 
 
-def _subject_column(head: list[list[list[Line] | None]], text: Render) -> int:
-    """The measure column, by the header's labels (column by column, group labels above)."""
+def _header_fields(head: list[list[list[Line] | None]], text: Render) -> dict[int, str]:
+    """Column -> field, by the header's labels (column by column, group labels above)."""
     n = max((len(r) for r in head), default=0)
     readings = []
     for col in range(n):
         texts = [text(ln) for r in head if col < len(r) and r[col] for ln in r[col] or []]
         readings.append([join_wrapped(texts)] if texts else [])
-    mapping, _ = map_labels(readings)
-    return next((c for c, f in mapping.items() if f == "measure"), 0)
+    return map_labels(readings)[0]
 
 
 def _rows(
@@ -341,7 +400,12 @@ def _rows(
             continue
         category = None
         subject = cells[columns.subject] if columns.subject < n else []
-        opens = _starts_row(first) or (bool(subject) and opens_measure(text(subject)))
+        numbered = cells[columns.number] if columns.number is not None else []
+        opens = (
+            _starts_row(first)
+            or (bool(subject) and opens_measure(text(subject)))
+            or (bool(numbered) and is_sequence_number(text(numbered)))
+        )
         if current is None or opens:
             current = [[] for _ in range(n)]
             rows.append(current)
@@ -381,7 +445,10 @@ def _table(
     text: Render,
     header_at: int | None = None,
 ) -> Found | None:
-    body_end = min(_body_end(lines, body_start), limit)
+    # A continued table keeps its first page's line spacing: the few lines it may have on
+    # this page (and the gap to the signature under them) are no measure of it.
+    spacing = previous.spacing if previous is not None and previous.spacing else None
+    body_end = min(_body_end(lines, body_start, spacing), limit)
     body = lines[body_start:body_end]
     columns = previous
     head: list[list[list[Line] | None]] = []
@@ -391,7 +458,10 @@ def _table(
         left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
         columns = _columns(first, _cell_lines(body, left, right, text))
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
-        columns.subject = _subject_column(head, text)
+        fields = _header_fields(head, text)
+        columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)
+        columns.number = next((c for c, f in fields.items() if f == "number"), None)
+        columns.spacing = _line_spacing(lines)
     assert columns is not None
     rows = _rows(head, body, columns, text)
     used = set(range(header_at if header_at is not None else body_start, body_end))

@@ -1,0 +1,127 @@
+"""Tables without ruling lines, read from glyph positions: classes of layout on hand-placed
+glyphs (the reader's input), one rule each."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itaparse.readers import pdf_borderless as borderless
+
+SIZE = 14.0
+WIDTH = 7.0  # every glyph as wide: enough for columns and gaps to be placed by hand
+LINE = 20.0  # line spacing
+
+
+def word(text: str, x: float, top: float) -> list[dict[str, Any]]:
+    return [
+        {
+            "text": ch,
+            "x0": x + i * WIDTH,
+            "x1": x + (i + 1) * WIDTH,
+            "top": top,
+            "bottom": top + SIZE,
+            "size": SIZE,
+            "fontname": "Test",
+        }
+        for i, ch in enumerate(text)
+    ]
+
+
+def line(*words: tuple[str, float], top: float) -> list[dict[str, Any]]:
+    return [ch for text, x in words for ch in word(text, x, top)]
+
+
+def text(glyphs: list[dict[str, Any]]) -> str:
+    return "".join(c["text"] for c in glyphs)
+
+
+def cells(found: borderless.Found, row: int) -> list[str]:
+    return [" ".join(text(ln) for ln in cell) if cell else "" for cell in found.rows[row]]
+
+
+# Columns start at these x: measure, methods, responsible, period, results.
+X = (40.0, 160.0, 280.0, 400.0, 520.0)
+
+
+def test_text_running_over_an_edge_is_one_text_and_cells_stand_apart() -> None:
+    across = word("๒. การเปิดเผยข้อมูลสาธารณะ", 100.0, 0)
+    edge = 100.0 + 10 * WIDTH + 0.6  # just inside a glyph: where an edge may fall by chance
+    assert borderless._straddles(across, edge)
+    two_cells = word("กองคลัง", 100.0, 0) + word("ต.ค. ๖๗", 100.0 + 7 * WIDTH + 6.0, 0)
+    assert not borderless._straddles(two_cells, 100.0 + 7 * WIDTH + 3.0)
+
+
+def test_sub_labels_under_a_group_label_are_the_columns() -> None:
+    # "แผนการดำเนินงาน" stands over methods and part of responsible; the period's label sits
+    # on the second line alone; "ดำเนินงาน" ends the results label wrapped from above.
+    first = [
+        word("มาตรการ", X[0], 0),
+        word("แผนการดำเนินงาน", X[1] + 20, 0),
+        word("ผลการ", X[4], 0),
+    ]
+    under = line(
+        ("วิธีดำเนินการ", X[1]),
+        ("ผู้รับผิดชอบ", X[2]),
+        ("ระยะเวลา", X[3]),
+        ("ดำเนินงาน", X[4]),
+        top=LINE,
+    )
+    leaves = borderless._leaves(first, under, text)
+    assert [text(b) for b in leaves] == [
+        "มาตรการ",
+        "วิธีดำเนินการ",
+        "ผู้รับผิดชอบ",
+        "ระยะเวลา",
+        "ผลการ",
+    ]
+    # Under a one-line header, the first body line is never taken for sub-labels.
+    body = line(("๑. มาตรการแรก", X[0]), ("๑. จัดทำ", X[1]), ("กองคลัง", X[2]), top=LINE)
+    assert borderless._leaves(first, body, text) == first
+
+
+def _header(top: float) -> list[list[dict[str, Any]]]:
+    return [
+        line(
+            ("ที่", X[0]),
+            ("มาตรการ/", X[1]),
+            ("ผู้รับผิด", X[2]),
+            ("ระยะเวลา", X[3]),
+            ("ผลการดำเนินงาน", X[4]),
+            top=top,
+        ),
+        line(("โครงการ", X[1]), ("ชอบ", X[2]), top=top + LINE),
+    ]
+
+
+def test_a_sequence_column_opens_rows_and_wrapped_labels_end_in_the_header() -> None:
+    lines = [
+        *_header(0),
+        line(("๑", X[0]), ("มาตรการแรก", X[1]), ("กองคลัง", X[2]), ("ต.ค. ๖๗", X[3]), top=60),
+        line(("ต่อท้าย", X[1]), ("ผลแรก", X[4]), top=80),
+        line(("๒", X[0]), ("มาตรการสอง", X[1]), ("กองช่าง", X[2]), ("ตลอดปี", X[3]), top=100),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0)[:3] == ["ที่", "มาตรการ/ โครงการ", "ผู้รับผิด ชอบ"]
+    assert [cells(found, r)[:2] for r in (1, 2)] == [["๑", "มาตรการแรก ต่อท้าย"], ["๒", "มาตรการสอง"]]
+
+
+def test_a_continued_page_ends_where_its_first_page_says_a_gap_is_wide() -> None:
+    first_page = [
+        *_header(0),
+        line(("๑", X[0]), ("มาตรการแรก", X[1]), ("กองคลัง", X[2]), top=60),
+        line(("ต่อท้าย", X[1]), top=80),
+        line(("ต่อท้าย", X[1]), top=100),
+        line(("ต่อท้าย", X[1]), top=120),
+    ]
+    found = borderless.find(first_page, None, text)
+    assert found is not None and found.columns.spacing == LINE
+    # Two lines, then the signature after a blank line: on this page alone the lines stand
+    # as far apart as the gap to the signature, so the page's own spacing cannot tell.
+    second_page = [
+        line(("ต่อท้าย", X[1]), top=50),
+        line(("ต่อท้าย", X[1]), top=70),
+        line(("ลงชื่อ ผู้รายงาน", X[0]), top=120),
+    ]
+    rest = borderless.find(second_page, found.columns, text)
+    assert rest is not None and rest.used == {0, 1}

@@ -11,15 +11,20 @@ from itaparse.thai.dates import BE_OFFSET, be_year, parse_period
 from itaparse.thai.numerals import to_arabic
 
 _AGENCY = re.compile(
-    r"(เทศบาล(?:ตำบล|เมือง|นคร)\S+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\S+|อบต\.\s?\S+|อบจ\.\s?\S+"
+    r"(เทศบาล(?:ตำบล|เมือง|นคร)\S+|องค์การบริหารส่วน(?:ตำบล|จังหวัด)\S+"
+    r"|(?:อบต|อบจ|ทต|ทม|ทน)\.\s?\S+"
     r"|กรุงเทพมหานคร|เมืองพัทยา|โรงพยาบาล\S+|สำนักงานสาธารณสุข\S+|สำนักงาน\S+จังหวัด\S+)"
 )
-_DISTRICT = re.compile(r"(?:อำเภอ|เขต)\s?(\S+)")
-_PROVINCE = re.compile(r"จังหวัด\s?(\S+)")
+# The place words, or their abbreviations ("อ.อุ้มผาง จ.ตาก") where no letter stands before.
+_NOT_IN_A_WORD = r"(?<![\u0e01-\u0e4e.])"
+_DISTRICT = re.compile(rf"(?:อำเภอ|เขต|{_NOT_IN_A_WORD}อ\.)\s?(\S+)")
+_PROVINCE = re.compile(rf"(?:จังหวัด|{_NOT_IN_A_WORD}จ\.)\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
+# A title without "ปีงบประมาณ" may give its year after "ปี" alone ("ประจำปี ๒๕๖๘", "ปี พ.ศ. ๒๕๖๘").
+_TITLE_YEAR = re.compile(r"ปี\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
 _DANGLING = re.compile(r"(?:อำเภอ|จังหวัด|เขต)\s*$")
-_TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|มาตรการส่งเสริมคุณธรรม)")
+_TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|ผลการดำเนิน(?:การ|งาน)|มาตรการส่งเสริมคุณธรรม)")
 # A title wraps onto lines that go on with its words, or onto its year alone ("พ.ศ." / "๒๕๖๘").
 _TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ|พ\.\s?ศ\.|[0-9๐-๙]{4}\b)")
 
@@ -54,7 +59,8 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
     meta = Metadata()
     meta.title, title_at = _title(lines)
     if meta.title:
-        found = _FISCAL.search(to_arabic(meta.title))
+        title = to_arabic(meta.title)
+        found = _FISCAL.search(title) or _TITLE_YEAR.search(title)
         if found:
             meta.fiscal_year = be_year(found.group(1))
     if meta.fiscal_year is None:  # lines joined: "ปีงบประมาณ" may end a line, its year open the next

@@ -125,3 +125,34 @@ def test_a_continued_page_ends_where_its_first_page_says_a_gap_is_wide() -> None
     ]
     rest = borderless.find(second_page, found.columns, text)
     assert rest is not None and rest.used == {0, 1}
+
+
+def test_a_label_inside_a_white_strip_gives_one_edge_not_two() -> None:
+    # The methods label starts inside the white strip the body leaves between the columns:
+    # the label's edge and the strip's are a step apart, and are one edge.
+    first = [word("มาตรการ", X[0], 0), word("วิธีดำเนินการ", X[1] - 5, 0), word("ผล", X[2], 0)]
+    body = [
+        line(("๑. มาตรการแรกยาว", X[0]), ("๑. ทำ", X[1] + 8), ("ผลแรก", X[2]), top=40),
+        line(("ต่อท้าย", X[0]), ("ต่อ", X[1] + 8), top=60),
+    ]
+    edges = borderless._columns(first, body).edges
+    assert len(edges) == 2 and edges[1] - edges[0] > SIZE
+
+
+def test_a_signature_alone_on_the_last_page_is_not_the_table() -> None:
+    first_page = [
+        *_header(0),
+        line(("๑", X[0]), ("มาตรการแรก", X[1]), ("กองคลัง", X[2]), top=60),
+        line(("ต่อท้าย", X[1]), top=80),
+    ]
+    found = borderless.find(first_page, None, text)
+    assert found is not None and found.open_ended
+    signature = [line(("ลงชื่อ ผู้รายงาน ปลัดองค์การบริหารส่วนตำบลคลองหนึ่ง", X[0]), top=50)]
+    assert borderless.find(signature, found.columns, text) is None
+    # The rest of a category's title cut by the break, with its rows under it, is the table.
+    title_rest = [
+        line(("สาธารณะและการเปิดเผยข้อมูลของหน่วยงานอย่างทั่วถึง", X[0]), top=50),
+        line(("๒", X[0]), ("มาตรการสอง", X[1]), ("กองช่าง", X[2]), top=70),
+    ]
+    rest = borderless.find(title_rest, found.columns, text)
+    assert rest is not None and rest.used == {0, 1}

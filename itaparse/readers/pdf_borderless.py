@@ -255,7 +255,14 @@ def _columns(first: Sequence[Line], body: Sequence[Line]) -> Columns:
         )
     ]
     edges += [b for _a, b in rivers]
-    return Columns(sorted(edges), left, right)
+    # A label's edge and a river's a step apart are one edge: no column is narrower than a
+    # letter.
+    merged: list[float] = []
+    for edge in sorted(edges):
+        if merged and edge - merged[-1] < size:
+            continue
+        merged.append(edge)
+    return Columns(merged, left, right)
 
 
 def _header_rows(
@@ -391,22 +398,13 @@ def _rows(
             rows.append([category, *([None] * (n - 1))])
             current = None
             continue
-        cells: list[Line] = [[] for _ in range(n)]
-        for ch in line:  # in content-stream order, which the text repair relies on
-            cells[columns.index((ch["x0"] + ch["x1"]) / 2)].append(ch)
+        cells = _split(line, columns)
         first = text(cells[0]) if cells[0] else ""
         if category is not None and first and not _starts_row(first) and not any(cells[1:]):
             category.append(cells[0])  # a category label wrapped in the first column
             continue
         category = None
-        subject = cells[columns.subject] if columns.subject < n else []
-        numbered = cells[columns.number] if columns.number is not None else []
-        opens = (
-            _starts_row(first)
-            or (bool(subject) and opens_measure(text(subject)))
-            or (bool(numbered) and is_sequence_number(text(numbered)))
-        )
-        if current is None or opens:
+        if current is None or _opens_row(cells, columns, text):
             current = [[] for _ in range(n)]
             rows.append(current)
         for k, chars in enumerate(cells):
@@ -429,11 +427,41 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
         if found is not None:
             (header, last), header_at = found, i
             break
-    if previous is not None and header_at > 0:
+    if previous is not None and header_at > 0 and not _closes(lines[:header_at], previous, text):
         return _table(lines, None, 0, header_at, previous, text)
     if header is None:
         return None
     return _table(lines, (header, last), last + 1, len(lines), None, text, header_at)
+
+
+def _split(line: Line, columns: Columns) -> list[Line]:
+    """A line's glyphs by column, each in content-stream order (the text repair relies on it)."""
+    cells: list[Line] = [[] for _ in range(len(columns.edges) + 1)]
+    for ch in line:
+        cells[columns.index((ch["x0"] + ch["x1"]) / 2)].append(ch)
+    return cells
+
+
+def _opens_row(cells: list[Line], columns: Columns, text: Render) -> bool:
+    """A line that opens a row: a number or category label in the first column, a measure
+    number in the measure column, or any number in a sequence column."""
+    subject = cells[columns.subject] if columns.subject < len(cells) else []
+    numbered = cells[columns.number] if columns.number is not None else []
+    return (
+        (bool(cells[0]) and _starts_row(text(cells[0])))
+        or (bool(subject) and opens_measure(text(subject)))
+        or (bool(numbered) and is_sequence_number(text(numbered)))
+    )
+
+
+def _closes(lines: Sequence[Line], columns: Columns, text: Render) -> bool:
+    """Whether a page's lines cannot go on with the table above: they open with one run of
+    text across its columns that neither labels a category nor opens a row, and no row
+    follows (the signature under the table, alone on the last page). A measure's text stays
+    within its column; the rest of a category's title cut by the break has its rows below."""
+    if not lines or not _across(lines[0], columns, text) or _starts_row(text(lines[0])):
+        return False
+    return not any(_opens_row(_split(line, columns), columns, text) for line in lines[1:])
 
 
 def _table(

@@ -48,6 +48,7 @@ def _classes(truth: dict[str, Any], fmt: str) -> list[str]:
         f"digits={'thai' if layout['thai'] else 'arabic'}",
         f"numbering={layout['numbering']}",
         *_column_classes(layout),
+        *([f"title_block={layout['title_block']}"] if "title_block" in layout else []),
     ]
 
 

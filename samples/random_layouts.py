@@ -136,6 +136,7 @@ class Layout:
     labels: dict[str, str]
     agency: tuple[str, str, str]
     categories: list[Category]
+    title_block: str = "plain"  # how the title block writes the year and the places
 
 
 def _period(rng: random.Random, thai: bool) -> tuple[str, str, str]:
@@ -398,6 +399,8 @@ def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> 
             cells = {"measure": [label + title], "status": boxes, "results": [result]}
             category.measures.append(Measure(str(mn), label, title, cells, truth))
         categories.append(category)
+    # Drawn last: the draws before it (and the documents of earlier seeds) stay as they were.
+    title_block = extra.choice(TITLE_BLOCKS) if extra is not None else "plain"
     return Layout(
         name=name,
         form=form,
@@ -415,6 +418,7 @@ def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> 
         labels=labels,
         agency=agency,
         categories=categories,
+        title_block=title_block,
     )
 
 
@@ -522,11 +526,30 @@ def _measure_row(table: Any, layout: Layout, m: Measure) -> None:
         _fill(cell, m.cells.get(c, [""]))
 
 
+TITLE_BLOCKS = ("plain", "plain", "abbreviated", "year-alone", "split", "of-agency")
+
+
+def _title_block(layout: Layout, title: str, year: str) -> list[str]:
+    """The lines above the table, as clerks write them: the place words abbreviated, the year
+    after ประจำปี without งบประมาณ, title, year and places on lines of their own, or the
+    title naming the agency."""
+    agency, district, province = layout.agency
+    if layout.title_block == "abbreviated":
+        return [f"{title} ประจำปีงบประมาณ พ.ศ. {year}", f"{agency} อ.{district} จ.{province}"]
+    if layout.title_block == "year-alone":
+        return [f"{title} ประจำปี พ.ศ. {year}", f"{agency} อำเภอ{district} จังหวัด{province}"]
+    if layout.title_block == "split":
+        return [title, f"ประจำปีงบประมาณ พ.ศ. {year}", agency, f"อำเภอ{district} จังหวัด{province}"]
+    if layout.title_block == "of-agency":
+        return [f"{title} ของ{agency}", f"อำเภอ{district} จังหวัด{province} ประจำปี {year}"]
+    return [f"{title} ประจำปีงบประมาณ พ.ศ. {year}", f"{agency} อำเภอ{district} จังหวัด{province}"]
+
+
 def build_docx(layout: Layout, path: Path) -> None:
     document = Document()
     _set_font(document, layout.font, layout.size)
     _page(document, layout.landscape)
-    agency, district, province = layout.agency
+    agency = layout.agency[0]
     year = _digits("2568", layout.thai)
     titles = {
         "results": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
@@ -534,8 +557,8 @@ def build_docx(layout: Layout, path: Path) -> None:
         "plan": "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม",
         "risk": "แบบรายงานผลการดำเนินงานตามแผนบริหารความเสี่ยงการทุจริต",
     }
-    document.add_paragraph(f"{titles[layout.form]} ประจำปีงบประมาณ พ.ศ. {year}")
-    document.add_paragraph(f"{agency} อำเภอ{district} จังหวัด{province}")
+    for text in _title_block(layout, titles[layout.form], year):
+        document.add_paragraph(text)
     if layout.form == "nacc":
         for category in layout.categories:
             document.add_paragraph(_category_text(layout, category))
@@ -618,6 +641,7 @@ def expected(layout: Layout) -> dict[str, Any]:
                 "repeat_header",
                 "columns",
                 "labels",
+                "title_block",
             )
         },
         "agency": agency,

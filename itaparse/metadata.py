@@ -20,6 +20,8 @@ _NOT_IN_A_WORD = r"(?<![\u0e01-\u0e4e.])"
 _DISTRICT = re.compile(rf"(?:อำเภอ|เขต|{_NOT_IN_A_WORD}อ\.)\s?(\S+)")
 _PROVINCE = re.compile(rf"(?:จังหวัด|{_NOT_IN_A_WORD}จ\.)\s?(\S+)")
 _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
+# Outside the title, a year counts after ปีงบประมาณ or ประจำปี ("อำเภอ… ประจำปี ๒๕๖๘").
+_NAMED_YEAR = re.compile(r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 # A title without "ปีงบประมาณ" may give its year after "ปี" alone ("ประจำปี ๒๕๖๘", "ปี พ.ศ. ๒๕๖๘").
 _TITLE_YEAR = re.compile(r"ปี\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
@@ -65,7 +67,7 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
             meta.fiscal_year = be_year(found.group(1))
     if meta.fiscal_year is None:  # lines joined: "ปีงบประมาณ" may end a line, its year open the next
         text = to_arabic(" ".join(lines))
-        years = Counter(be_year(m.group(1)) for m in _FISCAL.finditer(text))
+        years = Counter(be_year(m.group(1)) for m in _NAMED_YEAR.finditer(text))
         if years:
             meta.fiscal_year = years.most_common(1)[0][0]
     if meta.fiscal_year is None:

@@ -23,6 +23,7 @@ from itaparse.vocabulary import (
     category_match,
     heading_match,
     is_measures_header,
+    is_sequence_number,
     is_tick,
     map_labels,
     measure_number,
@@ -444,10 +445,11 @@ def _cell(row: Row, col: int) -> Cell | None:
 
 
 def _number_cell(row: Row, header: Header) -> Cell | None:
-    """The row's filled cell in the table's number column (ลำดับ, ที่), if it has one."""
+    """The row's cell in the table's number column (ลำดับ, ที่) when it holds a number (a
+    category label in the first column may wrap into it too)."""
     for col in (c for c, f in header.fields.items() if f == "number"):
         cell = _cell(row, col)
-        if cell is not None and not cell.empty:
+        if cell is not None and not cell.empty and is_sequence_number(join_wrapped(cell.lines)):
             return cell
     return None
 

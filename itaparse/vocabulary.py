@@ -95,6 +95,14 @@ PLAN_FIELDS = ("methods", "responsible", "period", "outcomes")
 EVIDENCE_FIELDS = ("results", "status", *TICK_FIELDS)
 _SKELETONS = {f: tuple(skeleton(s) for s in words) for f, words in SYNONYMS.items()}
 MATCH_THRESHOLD = 0.75
+_KNOWN = frozenset(k for skeletons in _SKELETONS.values() for k in skeletons)
+
+
+def is_known_label(text: str) -> bool:
+    """A label as the forms write it, word for word (on its consonant skeleton)."""
+    return skeleton(text) in _KNOWN
+
+
 # A header cell is a few words; a long cell that merely contains "มาตรการ" is content. A label
 # with its group label ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ / ขั้นตอน") is longer.
 MAX_HEADER_SKELETON = 24

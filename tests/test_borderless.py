@@ -156,3 +156,70 @@ def test_a_signature_alone_on_the_last_page_is_not_the_table() -> None:
     ]
     rest = borderless.find(title_rest, found.columns, text)
     assert rest is not None and rest.used == {0, 1}
+
+
+def test_a_word_under_the_header_ends_a_label_only_after_a_slash() -> None:
+    # "คะแนน", the end of a score cut by the page break, is a label's word too (a score
+    # column's); under "ผลการดำเนินงาน" it is the body's, as "โครงการ" after "มาตรการ/" is not.
+    lines = [
+        *_header(0),
+        line(("คะแนน", X[4]), top=60),
+        line(("๒", X[0]), ("มาตรการสอง", X[1]), ("กองช่าง", X[2]), top=80),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0)[1] == "มาตรการ/ โครงการ"
+    assert cells(found, 1)[4] == "คะแนน"
+
+
+def test_a_header_at_the_foot_of_a_page_is_read_with_its_rest_on_the_next() -> None:
+    # The first line of a two-line header (a group label over its sub-labels) ends page 1;
+    # its sub-labels, then the rows ("1" in the sequence column), open page 2.
+    from itaparse.readers.pdf import _find_borderless, _Glyph, _RawPage, _RawTable
+
+    def glyphs(ln: list[dict[str, Any]]) -> list[Any]:
+        return [_Glyph({**ch, "code": 1}) for ch in ln]
+
+    body_1 = [
+        line(("1", X[0]), ("มาตรการแรก", X[1]), ("๑. จัดทำ", X[2]), ("กองคลัง", X[3]), top=100),
+        line(("ต่อท้าย", X[1]), top=120),
+    ]
+    first = [
+        line(("ที่", X[0]), ("มาตรการ", X[1]), ("แผนการดำเนินงาน", X[2] + 40), top=40),
+        line(("วิธีดำเนินการ", X[2]), ("ผู้รับผิดชอบ", X[3]), top=60),
+        *body_1,
+        line(("ที่", X[0]), ("มาตรการ", X[1]), ("แผนการดำเนินงาน", X[2] + 40), top=700),
+    ]
+    second = [
+        line(("วิธีดำเนินการ", X[2]), ("ผู้รับผิดชอบ", X[3]), top=50),
+        line(("2", X[0]), ("มาตรการสอง", X[1]), ("๑. ประกาศ", X[2]), ("กองช่าง", X[3]), top=70),
+    ]
+    pages = [
+        _RawPage(1, [(ln[0]["top"], glyphs(ln)) for ln in first]),
+        _RawPage(2, [(ln[0]["top"], glyphs(ln)) for ln in second]),
+    ]
+    _find_borderless(pages, {}, repair=False)
+    tables = [[b for _top, b in p.blocks if isinstance(b, _RawTable)] for p in pages]
+    assert [len(t) for t in tables] == [1, 1]
+    assert not [b for _top, b in pages[0].blocks if not isinstance(b, _RawTable)]  # all read
+    rows = tables[1][0].rows
+    labels = [" ".join(text(ln) for ln in cell) if cell else "" for cell in rows[1]]
+    assert labels[2:4] == ["วิธีดำเนินการ", "ผู้รับผิดชอบ"]
+    assert [" ".join(text(ln) for ln in c) if c else "" for c in rows[-1]][:2] == [
+        "2",
+        "มาตรการสอง",
+    ]
+
+
+def test_a_sub_label_under_a_group_label_wraps_into_a_known_label() -> None:
+    # "ขั้นตอน/วิธี" under the group label "แผนการดำเนินงาน" wraps to "การ"; "ระยะเวลา" to
+    # "ดำเนินการ": the header's third line, not the first body line.
+    lines = [
+        line(("มาตรการ", X[0]), ("แผนการดำเนินงาน", X[1] + 40), ("ระยะเวลา", X[3]), top=0),
+        line(("ขั้นตอน/วิธี", X[1]), ("ผู้รับผิดชอบ", X[2]), top=LINE),
+        line(("การ", X[1]), ("ดำเนินการ", X[3]), top=2 * LINE),
+        line(("๑. มาตรการแรก", X[0]), ("๑. จัดทำ", X[1]), ("กองคลัง", X[2]), top=70),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, -1)[:2] == ["๑. มาตรการแรก", "๑. จัดทำ"]

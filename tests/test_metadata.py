@@ -41,6 +41,14 @@ TITLE = "รายงานผลการดำเนินการตาม�
             "ตาก",
             2568,
         ),
+        # The title names the agency; the year follows "ประจำปี" on the places' line.
+        (
+            [f"{TITLE} ของเทศบาลตำบลแม่จัน", "อำเภออุ้มผาง จังหวัดตาก ประจำปี ๒๕๖๘"],
+            "เทศบาลตำบลแม่จัน",
+            "อุ้มผาง",
+            "ตาก",
+            2568,
+        ),
         # "ปีงบประมาณ" wins over an earlier "ปี": the assessment a title names is last year's.
         (
             [f"{TITLE} ตามผลการประเมินปี ๒๕๖๗ ประจำปีงบประมาณ ๒๕๖๘", "เทศบาลตำบลแม่จัน"],

@@ -318,3 +318,21 @@ def test_a_category_column_cut_by_a_page_break_continues_its_title() -> None:
     assert isinstance(category, CategoryRow)
     assert (category.number, category.title) == (4, "การใช้ทรัพย์สินของทางราชการ")
     assert [type(m).__name__ for m in measures] == ["MeasureRow"] * 3
+
+
+def test_a_category_label_wrapped_into_the_sequence_column_is_no_number() -> None:
+    header = ["ที่", *HEADER]
+    page1 = Table([row(header, 1), row(["๓. การปฏิบัติงานและการให้", *[None] * 6], 1)], page=1)
+    page2 = Table(
+        [
+            row(header, 2),
+            row(["บริการที่โปร่งใส", *[""] * 6], 2),
+            row(["๓.๑", "มาตรการ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 2),
+        ],
+        page=2,
+    )
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    category, measure = found.rows
+    assert isinstance(category, CategoryRow) and isinstance(measure, MeasureRow)
+    assert (category.number, category.title) == (3, "การปฏิบัติงานและการให้บริการที่โปร่งใส")

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import bisect
 import contextlib
+import itertools
 import logging
+import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -259,13 +261,17 @@ def _read_and_close(number: int, page: Any) -> _RawPage:
 def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
     """Pages without ruled tables may hold tables drawn without borders: read the lines'
     repaired text for them (row starts and labels need it), and put each table in place of
-    its lines. A page may continue the table of the page before and then start another."""
+    its lines. A page may continue the table of the page before and then start another; a
+    header the foot of a page cut from its body is read on the next page, above its rest."""
     runs_on = None
+    carried: list[Line] = []
     for page in pages:
         if any(isinstance(block, _RawTable) for _top, block in page.blocks):
-            runs_on = None
+            runs_on, carried = None, []
             continue
-        lines = [block for _top, block in page.blocks if not isinstance(block, _RawTable)]
+        own = [block for _top, block in page.blocks if not isinstance(block, _RawTable)]
+        lines = [*_carried_above(carried, own), *own]
+        skip, carried = len(lines) - len(own), []
         tables: list[_RawTable] = []
         used: set[int] = set()
         pos, previous = 0, runs_on
@@ -274,22 +280,42 @@ def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair:
             table = borderless.find(lines[pos:], previous, lambda ln: _render(ln, mapping, repair))
             if table is None:
                 break
+            used.update(pos + i for i in table.used)
+            if table.header_only and page is not pages[-1]:
+                carried = [lines[pos + i] for i in sorted(table.used)]
+                break
             tables.append(
                 _RawTable(
                     table.rows, table.bbox, "borderless", table.columns.edges, table.merged_down
                 )
             )
-            used.update(pos + i for i in table.used)
             runs_on = table.columns if table.open_ended else None
             pos += max(table.used) + 1
             previous = None
-        if not tables:
+        if not tables and not carried:
             continue
-        rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i not in used]
+        rest = [(ln[0]["top"], ln) for i, ln in enumerate(lines) if i >= skip and i not in used]
         page.blocks = sorted(
             [*rest, *((t.bbox[1], t) for t in tables)],
             key=lambda b: b[0],
         )
+
+
+def _carried_above(carried: list[Line], lines: list[Line]) -> list[Line]:
+    """Header lines from the foot of the page before, moved to stand one line spacing above
+    this page's first line, so that the header reads as one with its rest here."""
+    if not carried or not lines:
+        return []
+    tops = [ln[0]["top"] for ln in lines]
+    spacing = statistics.median([b - a for a, b in itertools.pairwise(tops)] or [0.0])
+    shift = tops[0] - spacing - carried[-1][0]["top"]
+    return [[_moved(ch, shift) for ch in ln] for ln in carried]
+
+
+def _moved(glyph: Any, dy: float) -> Any:
+    """The same glyph dy points lower on the page."""
+    kept = {n: glyph[n] for n in _Glyph.__slots__ if n in glyph}
+    return _Glyph({**kept, "top": glyph["top"] + dy, "bottom": glyph["bottom"] + dy})
 
 
 def _lines_of(pages: Sequence[_RawPage]) -> list[Line]:

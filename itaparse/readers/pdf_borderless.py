@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from itaparse.thai.text import join_wrapped
+from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     is_category_text,
+    is_known_label,
     is_sequence_number,
     map_labels,
     opens_measure,
@@ -39,7 +40,7 @@ _END_GAP = 1.5  # a vertical gap of more than this many line spacings ends the t
 _MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
 _RIVER = 0.5  # an empty strip this many font sizes wide through the body is a column gap
 _RUN_ON = 0.15  # glyphs closer than this share of the font size are one run of text
-_MAX_LABEL_TAIL = 14  # characters of a label's last wrapped line ("ที่รับผิดชอบ")
+_MAX_LABEL_TAIL = 14  # characters of a label's last wrapped words ("ที่รับผิดชอบ")
 
 
 @dataclass
@@ -65,6 +66,12 @@ class Found:
     columns: Columns
     open_ended: bool  # ran to the foot of the page: the next page may continue it
     merged_down: dict[tuple[int, int], int]  # (row, column) -> the header row merged over it
+    header_rows: int = 0  # rows of the header among rows
+
+    @property
+    def header_only(self) -> bool:
+        """A header at the foot of a page, its body (and perhaps its sub-labels) on the next."""
+        return self.open_ended and len(self.rows) <= self.header_rows
 
 
 def _blocks(line: Line) -> list[Line]:
@@ -97,7 +104,7 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     wrap ("มาตรการ/" over "แนวทาง"). Lines below join while they are not a row's start and
     either put labels in columns the first line left without one (sub-labels under a group
     label), are bold like the first, make the labels match the fields better, or end labels
-    wrapped in narrow columns (short words under labels that read no worse with them). A body line
+    wrapped in narrow columns (short words the labels above go on with). A body line
     continued from the page before has text only under labels the header already has.
     """
     blocks = _blocks(lines[start])
@@ -116,7 +123,7 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     if mapping is not None:
         score = _labels_score(by_column, text)
     for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
-        if _starts_row(text(_blocks(lines[k])[0])):
+        if _starts_row(text(_blocks(lines[k])[0])) or _numbered_row(lines[k], text):
             break
         parts = _by_column(lines[k], columns)
         own, _ = map_labels([[text(p)] for p in parts.values()])
@@ -139,10 +146,14 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
             score = _labels_score(by_column, text)
             continue
         trial_score = _labels_score([*by_column, parts], text)
-        # The last words of labels wrapped in narrow columns ("มาตรการ/" over "โครงการ"):
-        # short, under labels, and the labels read no worse with them.
-        tail = set(parts) <= labelled and all(
-            len(text(p).strip()) <= _MAX_LABEL_TAIL for p in parts.values()
+        # The last words of labels wrapped in narrow columns ("มาตรการ/" over "โครงการ",
+        # "ระยะเวลา" over "ดำเนินการ"): short, and the label above goes on with them, after
+        # its slash or into a label the forms write. "ผลลัพธ์" over "คะแนน" (a score cut by
+        # the page break) is neither.
+        tail = all(
+            len(text(p).strip()) <= _MAX_LABEL_TAIL
+            and _goes_on([text(line[col]) for line in by_column if col in line], text(p))
+            for col, p in parts.items()
         )
         if (
             (bold and _bold(lines[k]))
@@ -156,6 +167,22 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     if mapping is None:
         return None
     return leaves, last
+
+
+def _goes_on(above: list[str], words: str) -> bool:
+    """Whether the label in a column's header lines wrapped onto words: after its slash, or
+    into a known label (the column's whole text, or its last line under a group label)."""
+    if not above or not skeleton(words):  # a number, a dash: no word of a label
+        return False
+    labels = [join_wrapped(above), above[-1]]
+    return labels[0].endswith("/") or any(is_known_label(join_wrapped([t, words])) for t in labels)
+
+
+def _numbered_row(line: Line, text: Render) -> bool:
+    """A line that opens with a number in a sequence column ("1", "๒"), where a header's row
+    of column numbers ("(1) (2) (3)") numbers every column."""
+    blocks = [text(b) for b in _blocks(line)]
+    return is_sequence_number(blocks[0]) and not all(is_sequence_number(b) for b in blocks)
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
@@ -501,4 +528,4 @@ def _table(
         columns.right,
         max(lines[i][0]["bottom"] for i in used),
     )
-    return Found(rows, bbox, used, columns, body_end == len(lines), merged)
+    return Found(rows, bbox, used, columns, body_end == len(lines), merged, len(head))

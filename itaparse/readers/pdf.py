@@ -13,6 +13,7 @@ import bisect
 import contextlib
 import itertools
 import logging
+import re
 import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -28,7 +29,10 @@ from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.thai.codemap import decide, is_zero_width
 from itaparse.thai.dictionary import token_share
+from itaparse.thai.numerals import to_arabic
 from itaparse.thai.sequences import normalize
+from itaparse.thai.text import join_wrapped
+from itaparse.vocabulary import map_labels, opens_measure, read_header
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -49,6 +53,7 @@ class _RawTable:
     edges: list[float] = field(default_factory=list)
     merged_down: dict[tuple[int, int], int] = field(default_factory=dict)  # (row, col) -> row
     cells: list[BBox] = field(default_factory=list)  # each cell's box, for ruled tables
+    columns: list[tuple[float, float]] = field(default_factory=list)  # x spans, ruled tables
 
 
 @dataclass
@@ -138,7 +143,16 @@ def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
                 if top is not None and rows[top].cells[c][3] > row.bbox[1] + 1:
                     merged_down[(r, c)] = top
     boxes = [tuple(c) for c in found.cells]
-    return _RawTable(cells, tuple(found.bbox), merged_down=merged_down, cells=boxes)
+    # Each column's span: its narrowest cell (a group label's cell spans several columns).
+    n = max((len(row.cells) for row in rows), default=0)
+    columns = []
+    for j in range(n):
+        boxes = [r.cells[j] for r in rows if j < len(r.cells) and r.cells[j] is not None]
+        box = min(boxes, key=lambda b: b[2] - b[0], default=None)
+        columns.append((box[0], box[2]) if box is not None else (0.0, 0.0))
+    return _RawTable(
+        cells, tuple(found.bbox), merged_down=merged_down, cells=boxes, columns=columns
+    )
 
 
 def _inside(ch: Char, box: BBox) -> bool:
@@ -256,6 +270,192 @@ def _read_and_close(number: int, page: Any) -> _RawPage:
     raw = _raw_page(number, page)
     page.close()
     return raw
+
+
+_CUT_HEADER_ROWS = 3  # a header cut from its body: at most a group row, labels, numbers
+_MAX_LABEL_TEXT = 80  # characters: a header cell is a few words, a body cell more
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")  # "(4)": a column's number under its label
+_SAME_EDGE = 5.0  # points: two tables with their sides this close are one table's parts
+
+
+def _join_cut_headers(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
+    """A ruled table's header rows that a page break cut from the rest of the table: the last
+    block of a page, a few rows reading as labels, over a table of the same width on the next
+    page. They become that table's first rows, each cell under the columns it spans there
+    (a group label over its sub-labels), so that the header is read whole."""
+    for page, after in itertools.pairwise(pages):
+        tables = [b for _top, b in page.blocks if isinstance(b, _RawTable)]
+        following = [b for _top, b in after.blocks if isinstance(b, _RawTable)]
+        if not tables or not following or page.blocks[-1][1] is not tables[-1]:
+            continue
+        cut, rest = tables[-1], following[0]
+        if (
+            len(cut.rows) > _CUT_HEADER_ROWS
+            or not cut.columns
+            or not rest.columns
+            or abs(cut.bbox[0] - rest.bbox[0]) > _SAME_EDGE
+            or abs(cut.bbox[2] - rest.bbox[2]) > _SAME_EDGE
+            or not rest.rows
+            or _opens_with_header(rest, cut, mapping, repair)
+            or not _reads_as_labels(cut, mapping, repair)
+        ):
+            continue
+        moved = [_under_columns(row, cut.columns, rest.columns) for row in cut.rows]
+        if len(rest.rows) > 1 and _halves(moved[-1], rest.rows[0], mapping, repair):
+            # A cell merged down from a row above (a label over all the header's rows) takes
+            # its own rest: the column's cell in the row it is merged from.
+            down = {
+                j: moved[t]
+                for (r, c), t in cut.merged_down.items()
+                if r == len(cut.rows) - 1
+                for j in _columns_under(cut.columns[c], rest.columns)[:1]
+            }
+            moved[-1] = _joined(moved[-1], rest.rows.pop(0), down)
+            # Rows below the joined one are a row higher; what was merged down from it is
+            # merged down from the joined row.
+            rest.merged_down = {(r - 1, c): t - 1 for (r, c), t in rest.merged_down.items() if r}
+        # The header's cells merged down over its rows stay so, in the columns they cover.
+        carried = {
+            (r, j): t
+            for (r, c), t in cut.merged_down.items()
+            for j in _columns_under(cut.columns[c], rest.columns)
+        }
+        rest.rows[:0] = moved
+        rest.merged_down = carried | {
+            (r + len(moved), c): t + len(moved) for (r, c), t in rest.merged_down.items()
+        }
+        _numbers_under(rest, len(moved), carried, mapping, repair)
+        page.blocks = [b for b in page.blocks if b[1] is not cut]
+
+
+def _numbers_under(
+    table: _RawTable,
+    at: int,
+    carried: dict[tuple[int, int], int],
+    mapping: dict[Key, str],
+    repair: bool,
+) -> None:
+    """A row of column numbers ("(4) (5)") that opens the next page under a moved header: its
+    empty cells are the header's labels merged down over it, as on a page the break spared."""
+    if at >= len(table.rows):
+        return
+    row = table.rows[at]
+    words = [_cell_text(cell, mapping, repair) for cell in row if cell]
+    if not words or not all(_COLUMN_NUMBER.fullmatch(to_arabic(w)) for w in words):
+        return
+    for (r, j), top in carried.items():
+        if r == at - 1 and j < len(row) and row[j] == []:
+            row[j] = None
+            table.merged_down[(at, j)] = top
+
+
+def _reads_as_labels(table: _RawTable, mapping: dict[Key, str], repair: bool) -> bool:
+    """Rows of header labels: a third of each row's cells labels at least (ประเด็น, ผลการ
+    ประเมิน, …; a label cut by the break may read as none), or the columns' numbers ("(4)
+    (5)"); two fields at least in all. A row of a score table ("๑ | … | EIT | e5 | ๕๘.๑๓") has
+    none."""
+    found: set[str] = set()
+    for row in table.rows:
+        texts = [_cell_text(cell, mapping, repair) for cell in row if cell]
+        fields, _score = map_labels([[t] for t in texts])
+        numbers = sum(bool(_COLUMN_NUMBER.fullmatch(to_arabic(t))) for t in texts)
+        if any(len(t) > _MAX_LABEL_TEXT or opens_measure(t) for t in texts):
+            return False  # a row of the body: the table has begun on this page
+        if 3 * (len(fields) + numbers) < len(texts):
+            return False
+        found.update(fields.values())
+    return len(found) >= 2
+
+
+def _labels_score(row: list[list[Line] | None], mapping: dict[Key, str], repair: bool) -> float:
+    texts = [_cell_text(cell, mapping, repair) if cell else "" for cell in row]
+    return map_labels([[t] for t in texts])[1]
+
+
+def _halves(
+    top: list[list[Line] | None],
+    bottom: list[list[Line] | None],
+    mapping: dict[Key, str],
+    repair: bool,
+) -> bool:
+    """Whether a page's first row is the rest of the header row the page break cut from the
+    page before ("น" under "ประเด็", "เกี่ยวข้อง" under "ผู้รับผิดชอบ/ผู้ที่"): no row of the
+    body has begun, so a row of short words that opens no measure and numbers no columns is
+    that row's rest, where the two read as labels no worse together."""
+    words = [_cell_text(cell, mapping, repair) for cell in bottom if cell]
+    if not words or any(
+        len(w) > _MAX_LABEL_TEXT or opens_measure(w) or _COLUMN_NUMBER.fullmatch(to_arabic(w))
+        for w in words
+    ):
+        return False
+    together = _labels_score(_joined(top, bottom), mapping, repair)
+    return together >= _labels_score(top, mapping, repair)
+
+
+def _joined(
+    top: list[list[Line] | None],
+    bottom: list[list[Line] | None],
+    down: dict[int, list[list[Line] | None]] | None = None,
+) -> list[list[Line] | None]:
+    """Two halves of a row, cell by cell: under a cell merged down from a row above (down:
+    column -> that row), into that row's cell; under a cell merged across, into the cell it
+    is merged into."""
+    out = [list(cell) if cell is not None else None for cell in top]
+    for j, cell in enumerate(bottom):
+        if not cell or j >= len(out):
+            continue
+        above = (down or {}).get(j)
+        if above is not None and above[j] is not None:
+            above[j] = [*(above[j] or []), *cell]
+            continue
+        k = j
+        while k > 0 and out[k] is None:
+            k -= 1
+        target = out[k]
+        if target is None:
+            out[k] = list(cell)
+        else:
+            target.extend(cell)
+    return out
+
+
+def _opens_with_header(
+    table: _RawTable, cut: _RawTable, mapping: dict[Key, str], repair: bool
+) -> bool:
+    """A table whose first row is a measures header of its own, or the cut header's first
+    row printed again (a header repeated on every page)."""
+    first = [_cell_text(cell, mapping, repair) if cell else "" for cell in table.rows[0]]
+    if read_header(first)[0] is not None:
+        return True
+    again = [_cell_text(cell, mapping, repair) if cell else "" for cell in cut.rows[0]]
+    own = map_labels([[t] for t in first])[0]
+    return len(own) >= 2 and set(own.values()) == set(map_labels([[t] for t in again])[0].values())
+
+
+def _cell_text(cell: list[Line], mapping: dict[Key, str], repair: bool) -> str:
+    return join_wrapped([_render(ln, mapping, repair) for ln in cell])
+
+
+def _columns_under(span: tuple[float, float], columns: list[tuple[float, float]]) -> list[int]:
+    """The columns whose middle a span covers."""
+    x0, x1 = span
+    return [j for j, (a, b) in enumerate(columns) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
+
+
+def _under_columns(
+    row: list[list[Line] | None],
+    spans: list[tuple[float, float]],
+    columns: list[tuple[float, float]],
+) -> list[list[Line] | None]:
+    """A row re-cut to other columns: each cell in the first column whose middle it covers,
+    the other columns it covers merged into it (None)."""
+    out: list[list[Line] | None] = [[] for _ in columns]
+    for cell, (x0, x1) in zip(row, spans, strict=False):
+        if cell is None:
+            continue
+        for k, j in enumerate(_columns_under((x0, x1), columns)):
+            out[j] = cell if k == 0 else None
+    return out
 
 
 def _find_borderless(pages: Sequence[_RawPage], mapping: dict[Key, str], repair: bool) -> None:
@@ -473,6 +673,7 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
     mapping = decide(lines) if repair else {}
     if ocr:
         pages = _ocr_unwritten(path, pages)
+    _join_cut_headers(pages, mapping, repair)
     _find_borderless(pages, mapping, repair)
     texts = {(c["fontname"], c["code"]): str(c["text"]) for ln in lines for c in ln if "code" in c}
     grid = _grid(pages, mapping, repair, texts)
@@ -489,6 +690,7 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
     again = list(pages)
     for i in garbled:
         again[i] = _ocr_page(path, pages[i].number)
+    _join_cut_headers(again, mapping, repair)
     _find_borderless(again, mapping, repair)
     second = _grid(again, mapping, repair, texts)
     better = [i for i in garbled if (second.quality[i][0] or 0) > (grid.quality[i][0] or 0)]

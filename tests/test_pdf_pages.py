@@ -1,0 +1,93 @@
+"""Tables that a page break cuts, joined again across pages (the PDF reader's page pass)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from itaparse.readers.pdf import _Glyph, _join_cut_headers, _RawPage, _RawTable
+
+SIZE = 14.0
+
+
+def cell(text: str, x: float = 0.0) -> list[list[Any]]:
+    """One line of glyphs (their positions matter only for widths here)."""
+    return [
+        [
+            _Glyph(
+                {
+                    "text": ch,
+                    "x0": x + i * 7,
+                    "x1": x + i * 7 + 7,
+                    "top": 0.0,
+                    "bottom": SIZE,
+                    "size": SIZE,
+                    "fontname": "Test",
+                    "code": 1,
+                }
+            )
+            for i, ch in enumerate(text)
+        ]
+    ]
+
+
+def texts(row: list[Any]) -> list[str | None]:
+    return [None if c is None else "".join(g["text"] for ln in c for g in ln) for c in row]
+
+
+def test_a_header_row_cut_by_a_page_break_is_joined_to_its_rest_and_its_table() -> None:
+    # Page 1 ends with the first half of the NACC header's group row, four cells wide (the
+    # group label spans three columns); page 2's table, six columns, opens with the row's
+    # other half ("น", "ประเมิน", …), then the sub-labels, then a measure.
+    cut = _RawTable(
+        [[cell("ประเด็"), cell("ผลการ"), cell("แนวทางการนำผลการวิเคราะห์ไปสู่"), cell("ผลการ")]],
+        (40.0, 740.0, 540.0, 780.0),
+        columns=[(40, 100), (100, 160), (160, 460), (460, 540)],
+    )
+    rest = _RawTable(
+        [
+            [cell("น"), cell("ประเมิน"), cell("การปฏิบัติ"), None, None, cell("ดำเนินงาน")],
+            [[], [], cell("ขั้นตอน/วิธีการ"), cell("ผู้รับผิดชอบ"), cell("ระยะเวลาดำเนินการ"), []],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+                cell("ต.ค. ๖๗"),
+                cell("๑. เผยแพร่แล้ว"),
+            ],
+        ],
+        (41.0, 50.0, 539.0, 300.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)],
+    )
+    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    assert texts(rest.rows[0]) == [
+        "ประเด็น",
+        "ผลการประเมิน",
+        "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+        None,
+        None,
+        "ผลการดำเนินงาน",
+    ]
+    assert texts(rest.rows[1])[2:5] == ["ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"]
+    assert len(rest.rows) == 3
+
+
+def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
+    scores = _RawTable(
+        [
+            [cell("ที่"), cell("หัวข้อ"), cell("ข้อคำถาม"), cell("คะแนน")],
+            [cell("๑"), cell("การใช้งบประมาณ"), cell("o11"), cell("๕๔.๓๔")],
+        ],
+        (40.0, 700.0, 540.0, 780.0),
+        columns=[(40, 100), (100, 300), (300, 400), (400, 540)],
+    )
+    measures = _RawTable(
+        [[cell("ประเด็น"), cell("ผลการประเมิน"), cell("ขั้นตอน/วิธีการ"), cell("ผลการดำเนินงาน")]],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=[(40, 100), (100, 300), (300, 400), (400, 540)],
+    )
+    pages = [_RawPage(1, [(700.0, scores)]), _RawPage(2, [(50.0, measures)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == [(700.0, scores)] and len(measures.rows) == 1

@@ -35,3 +35,33 @@ def convert(path: str, options: ParseOptions = ParseOptions()) -> FileResult:
         return _real_convert(path, options)
     finally:
         itaparse.report.parse = _real_parse
+
+
+def interrupted(
+    command: list[str], out: Path, cwd: Path, env: dict[str, str] | None = None
+) -> tuple[int, str]:
+    """Run a batch into the folder out, press Ctrl-C once two files are done: (exit code,
+    standard error)."""
+    import signal
+    import subprocess
+    import time
+
+    # A shell starts a background job (pytest run with "&") with Ctrl-C ignored, and a child
+    # inherits that: give the command the terminal's default, as a user's shell would.
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        env=env,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    manifest = out / "manifest.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (
+        not manifest.exists() or len(manifest.read_text(encoding="utf-8").splitlines()) < 2
+    ):
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    return process.returncode, stderr

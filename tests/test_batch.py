@@ -8,10 +8,8 @@ import io
 import json
 import os
 import shutil
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import faults
@@ -147,25 +145,10 @@ def test_ctrl_c_keeps_the_files_that_finished(tmp_path: Path) -> None:
     for name in pdfs:
         shutil.copy(SAMPLES / name.split("-", 1)[1], folder / name)
     command = [sys.executable, "-m", "itaparse", str(folder), "-o", str(out), "-j", "1", "-q"]
-    # A shell starts a background job (pytest run with "&") with Ctrl-C ignored, and a child
-    # inherits that: give the command the terminal's default, as a user's shell would.
-    process = subprocess.Popen(
-        command,
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    manifest = out / "manifest.jsonl"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (
-        not manifest.exists() or len(manifest.read_text(encoding="utf-8").splitlines()) < 2
-    ):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    code, stderr = faults.interrupted(command, out, ROOT)
+    assert code == 130, stderr
     assert stderr.endswith("the same command goes on from there\n")
+    manifest = out / "manifest.jsonl"
     done = [json.loads(line)["name"] for line in manifest.read_text(encoding="utf-8").splitlines()]
     assert 2 <= len(done) < len(pdfs)
     assert sorted(p.name for p in out.glob("*.pdf.json")) == sorted(f"{n}.json" for n in done)

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
 import tempfile
@@ -14,8 +13,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
-from tests.conftest import ROOT, SAMPLES
+from conftest import ROOT, SAMPLES
+from faults import interrupted
 
 PDF = SAMPLES / "landscape-kinnari-summary-table.pdf"
 # The command as its console script runs it (python -m itaparse never uses a server).
@@ -86,23 +85,9 @@ def test_ctrl_c_reaches_the_served_command(env: dict[str, str], tmp_path: Path) 
     _started(env)
     pdfs = [str(pdf) for pdf in sorted(SAMPLES.glob("*.pdf"))] * 3
     out = tmp_path / "out"
-    process = subprocess.Popen(
-        [*COMMAND, *pdfs, "-o", f"{out}/", "-j", "1", "-q"],
-        env=env,
-        cwd=ROOT,
-        stderr=subprocess.PIPE,
-        text=True,
-        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
-    )
-    manifest = out / "manifest.jsonl"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and (
-        not manifest.exists() or len(manifest.read_text(encoding="utf-8").splitlines()) < 2
-    ):
-        time.sleep(0.05)
-    process.send_signal(signal.SIGINT)
-    _, stderr = process.communicate(timeout=60)
-    assert process.returncode == 130, stderr
+    command = [*COMMAND, *pdfs, "-o", f"{out}/", "-j", "1", "-q"]
+    code, stderr = interrupted(command, out, ROOT, env)
+    assert code == 130, stderr
     assert stderr.endswith("the same command goes on from there\n")
 
 

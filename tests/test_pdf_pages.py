@@ -91,3 +91,35 @@ def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
     pages = [_RawPage(1, [(700.0, scores)]), _RawPage(2, [(50.0, measures)])]
     _join_cut_headers(pages, {}, repair=False)
     assert pages[0].blocks == [(700.0, scores)] and len(measures.rows) == 1
+
+
+def test_sub_labels_on_the_next_page_stay_a_row_under_their_group_label() -> None:
+    # The group row alone ends page 1; page 2's first row holds both the rest of the labels
+    # merged down beside the group ("ประเมิน (คะแนน)" under "ผลการ") and the sub-labels under it.
+    group = "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ"
+    cut = _RawTable(
+        [[cell("ประเด็น"), cell("ผลการ"), cell(group)]],
+        (40.0, 740.0, 540.0, 780.0),
+        columns=[(40, 100), (100, 160), (160, 540)],
+    )
+    subs = ["วิธีการนำผลการวิเคราะห์", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลา"]
+    rest = _RawTable(
+        [
+            [[], cell("ประเมิน (คะแนน)"), *(cell(t) for t in subs)],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("นำผล"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+                cell("ต.ค. ๖๗"),
+            ],
+        ],
+        (41.0, 50.0, 539.0, 300.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)],
+    )
+    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert texts(rest.rows[0]) == ["ประเด็น", "ผลการประเมิน (คะแนน)", group, None, None, None]
+    assert texts(rest.rows[1]) == ["", "", *subs]
+    assert len(rest.rows) == 3

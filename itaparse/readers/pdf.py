@@ -310,10 +310,22 @@ def _join_cut_headers(pages: Sequence[_RawPage], mapping: dict[Key, str], repair
                 if r == len(cut.rows) - 1
                 for j in _columns_under(cut.columns[c], rest.columns)[:1]
             }
-            moved[-1] = _joined(moved[-1], rest.rows.pop(0), down)
-            # Rows below the joined one are a row higher; what was merged down from it is
-            # merged down from the joined row.
-            rest.merged_down = {(r - 1, c): t - 1 for (r, c), t in rest.merged_down.items() if r}
+            first = rest.rows[0]
+            subs = _under_groups(moved[-1], first)
+            moved[-1] = _joined(
+                moved[-1], [[] if j in subs else c for j, c in enumerate(first)], down
+            )
+            if subs:  # the sub-labels under a group label share the row: they stay a row
+                rest.rows[0] = [
+                    c if j in subs else (None if c is None else []) for j, c in enumerate(first)
+                ]
+            else:
+                rest.rows.pop(0)
+                # Rows below the joined one are a row higher; what was merged down from it
+                # is merged down from the joined row.
+                rest.merged_down = {
+                    (r - 1, c): t - 1 for (r, c), t in rest.merged_down.items() if r
+                }
         # The header's cells merged down over its rows stay so, in the columns they cover.
         carried = {
             (r, j): t
@@ -390,6 +402,23 @@ def _halves(
         return False
     together = _labels_score(_joined(top, bottom), mapping, repair)
     return together >= _labels_score(top, mapping, repair)
+
+
+def _under_groups(top: list[list[Line] | None], bottom: list[list[Line] | None]) -> set[int]:
+    """Columns of bottom under a cell of top merged across them (a group label), where two or
+    more hold text: sub-labels, not the rest of the group label."""
+    subs: set[int] = set()
+    j = 0
+    while j < len(top):
+        k = j + 1
+        while k < len(top) and top[k] is None:
+            k += 1
+        if top[j] is not None and k - j > 1:
+            filled = {i for i in range(j, k) if i < len(bottom) and bottom[i]}
+            if len(filled) >= 2:
+                subs |= filled
+        j = k
+    return subs
 
 
 def _joined(

@@ -41,7 +41,7 @@ from itaparse.vocabulary import (
     EMPTY_BOXES,
     TICK_FIELDS,
     is_tick,
-    measure_number,
+    number_in_column,
     status_of,
 )
 
@@ -95,7 +95,7 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
     title, number, sub_items = split_title(row.cells.get("measure"))
     numbered = cell_text(row.cells.get("number"))
     if numbered:
-        number = measure_number(numbered)[0] or to_arabic(numbered).strip(" .")
+        number = number_in_column(numbered)
     methods = split_items(row.cells.get("methods"))
     extra = {k: v for k, v in ((k, cell_text(c)) for k, c in row.extra.items()) if v}
     if sub_items and not methods:  # items listed under the title stand for the methods

@@ -17,16 +17,19 @@ from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     DOTTED_CATEGORY_RE,
+    MAX_LABEL_CHARS,
     NUMBER_ALONE,
     SCORE_LABEL,
     TICK_FIELDS,
     category_match,
     heading_match,
+    is_column_number,
     is_measures_header,
     is_sequence_number,
     is_tick,
     map_labels,
     measure_number,
+    number_in_column,
     opens_measure,
 )
 
@@ -34,8 +37,6 @@ from itaparse.vocabulary import (
 # first rows) and runs over at most three rows (a group label, labels, sub-labels).
 _MAX_HEADER_START = 6
 _MAX_HEADER_ROWS = 3
-_MAX_LABEL_CHARS = 80
-_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 
 @dataclass
@@ -112,7 +113,7 @@ def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dic
             if cell is None or cell.above is not None or cell.empty:
                 continue
             text = join_wrapped(cell.lines)
-            if _COLUMN_NUMBER.fullmatch(to_arabic(text)):  # "(4)": the column's number
+            if is_column_number(text):
                 continue
             if not parts or parts[-1] != text:
                 parts.append(text)
@@ -130,7 +131,7 @@ def _labels_only(row: Row) -> bool:
     for cell in row.filled:
         text = join_wrapped(cell.lines)
         number, title = measure_number(text)
-        if len(text) > _MAX_LABEL_CHARS or (number is not None and title):
+        if len(text) > MAX_LABEL_CHARS or (number is not None and title):
             return False
         category = category_match(text)
         if category is not None and category[1]:
@@ -466,7 +467,7 @@ def _opening_number(row: Row, header: Header) -> str | None:
     numbered = _number_cell(row, header)
     if numbered is not None:
         text = join_wrapped(numbered.lines[:2])
-        return measure_number(text)[0] or to_arabic(text).strip(" .")
+        return number_in_column(text)
     cell = _cell(row, header.measure_col)
     if cell is None or cell.empty:
         return None

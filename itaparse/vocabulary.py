@@ -293,6 +293,21 @@ def is_sequence_number(text: str) -> bool:
     return _SEQUENCE_NUMBER.fullmatch(text) is not None
 
 
+def number_in_column(text: str) -> str:
+    """The measure number a number column (ที่, ลำดับ) writes: "๑.๒" -> "1.2", "๒." -> "2"."""
+    return measure_number(text)[0] or to_arabic(text).strip(" .")
+
+
+# A header cell is a few words; a cell longer than this is the body's.
+MAX_LABEL_CHARS = 80
+_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
+
+
+def is_column_number(text: str) -> bool:
+    """ "(4)": the number some headers print under each column's label."""
+    return _COLUMN_NUMBER.fullmatch(to_arabic(text)) is not None
+
+
 def opens_measure(text: str) -> bool:
     """Text that opens a measure: its number ("๑.", "1.2 …", "(3)", "ข้อ 1", or "๑.๒" alone on
     a line a narrow column wrapped after it), or the ITA item it answers ("e1 …")."""

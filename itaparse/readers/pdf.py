@@ -13,8 +13,6 @@ import bisect
 import contextlib
 import itertools
 import logging
-import re
-import statistics
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,10 +27,15 @@ from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.thai.codemap import decide, is_zero_width
 from itaparse.thai.dictionary import token_share
-from itaparse.thai.numerals import to_arabic
 from itaparse.thai.sequences import normalize
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import map_labels, opens_measure, read_header
+from itaparse.vocabulary import (
+    MAX_LABEL_CHARS,
+    is_column_number,
+    map_labels,
+    opens_measure,
+    read_header,
+)
 
 Char = dict[str, Any]
 Line = list[Char]
@@ -273,8 +276,6 @@ def _read_and_close(number: int, page: Any) -> _RawPage:
 
 
 _CUT_HEADER_ROWS = 3  # a header cut from its body: at most a group row, labels, numbers
-_MAX_LABEL_TEXT = 80  # characters: a header cell is a few words, a body cell more
-_COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")  # "(4)": a column's number under its label
 _SAME_EDGE = 5.0  # points: two tables with their sides this close are one table's parts
 
 
@@ -353,7 +354,7 @@ def _numbers_under(
         return
     row = table.rows[at]
     words = [_cell_text(cell, mapping, repair) for cell in row if cell]
-    if not words or not all(_COLUMN_NUMBER.fullmatch(to_arabic(w)) for w in words):
+    if not words or not all(is_column_number(w) for w in words):
         return
     for (r, j), top in carried.items():
         if r == at - 1 and j < len(row) and row[j] == []:
@@ -370,8 +371,8 @@ def _reads_as_labels(table: _RawTable, mapping: dict[Key, str], repair: bool) ->
     for row in table.rows:
         texts = [_cell_text(cell, mapping, repair) for cell in row if cell]
         fields, _score = map_labels([[t] for t in texts])
-        numbers = sum(bool(_COLUMN_NUMBER.fullmatch(to_arabic(t))) for t in texts)
-        if any(len(t) > _MAX_LABEL_TEXT or opens_measure(t) for t in texts):
+        numbers = sum(is_column_number(t) for t in texts)
+        if any(len(t) > MAX_LABEL_CHARS or opens_measure(t) for t in texts):
             return False  # a row of the body: the table has begun on this page
         if 3 * (len(fields) + numbers) < len(texts):
             return False
@@ -396,8 +397,7 @@ def _halves(
     that row's rest, where the two read as labels no worse together."""
     words = [_cell_text(cell, mapping, repair) for cell in bottom if cell]
     if not words or any(
-        len(w) > _MAX_LABEL_TEXT or opens_measure(w) or _COLUMN_NUMBER.fullmatch(to_arabic(w))
-        for w in words
+        len(w) > MAX_LABEL_CHARS or opens_measure(w) or is_column_number(w) for w in words
     ):
         return False
     together = _labels_score(_joined(top, bottom), mapping, repair)
@@ -535,9 +535,7 @@ def _carried_above(carried: list[Line], lines: list[Line]) -> list[Line]:
     this page's first line, so that the header reads as one with its rest here."""
     if not carried or not lines:
         return []
-    tops = [ln[0]["top"] for ln in lines]
-    spacing = statistics.median([b - a for a, b in itertools.pairwise(tops)] or [0.0])
-    shift = tops[0] - spacing - carried[-1][0]["top"]
+    shift = lines[0][0]["top"] - borderless.line_spacing(lines) - carried[-1][0]["top"]
     return [[_moved(ch, shift) for ch in ln] for ln in carried]
 
 

@@ -357,7 +357,7 @@ def _starts_row(cell_text: str) -> bool:
     return bool(cell_text) and (opens_measure(cell_text) or is_category_text(cell_text))
 
 
-def _line_spacing(lines: Sequence[Line]) -> float:
+def line_spacing(lines: Sequence[Line]) -> float:
     return float(
         statistics.median(
             [b[0]["top"] - a[0]["top"] for a, b in itertools.pairwise(lines)] or [0.0]
@@ -369,7 +369,7 @@ def _body_end(lines: Sequence[Line], start: int, spacing: float | None = None) -
     """Where the table's body ends: at a vertical gap wider than _END_GAP line spacings (the
     page's, or those of the table's first page, given when this page continues it)."""
     if spacing is None:
-        spacing = _line_spacing(lines)
+        spacing = line_spacing(lines)
     end = start
     while end < len(lines):
         gap = lines[end][0]["top"] - lines[end - 1][0]["top"] if end > start else 0.0
@@ -516,7 +516,7 @@ def _table(
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)
         columns.number = next((c for c, f in fields.items() if f == "number"), None)
-        columns.spacing = _line_spacing(lines)
+        columns.spacing = line_spacing(lines)
     assert columns is not None
     rows = _rows(head, body, columns, text)
     used = set(range(header_at if header_at is not None else body_start, body_end))

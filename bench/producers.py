@@ -137,8 +137,10 @@ def main() -> None:
             random_layouts.build_docx(layout, path)
         docx_out[layout.name] = _parse(path)
     print(f"seed {args.seed}, {args.n} layouts per producer")
-    print(f"{'producer':20} {'fields right':>18} {'counts exact':>13} {'silently wrong':>15} "
-          f"{'same as DOCX':>18}")
+    print(
+        f"{'producer':20} {'fields right':>18} {'counts exact':>13} {'silently wrong':>15} "
+        f"{'same as DOCX':>18}"
+    )
     for producer in args.producers.split(","):
         folder = base_dir / producer
         todo = [x for x in layouts if not (folder / f"{x.name}.pdf").exists()]
@@ -167,9 +169,11 @@ def main() -> None:
                     score.score_doc(truth, got, True)
             if r < n:
                 misses[cls] += 1
-        print(f"{producer:20} {right:7}/{total:<6} {100 * right / max(total, 1):6.2f}% "
-              f"{exact:6}/{args.n:<6} {len(wrong):15} "
-              f"{100 * same / max(compared, 1):17.2f}%")
+        print(
+            f"{producer:20} {right:7}/{total:<6} {100 * right / max(total, 1):6.2f}% "
+            f"{exact:6}/{args.n:<6} {len(wrong):15} "
+            f"{100 * same / max(compared, 1):17.2f}%"
+        )
         for cls, (r, n) in sorted(by_class.items()):
             if r < n:
                 print(f"    {cls:40} {r:5}/{n:<5} {100 * r / max(n, 1):6.2f}%")

@@ -35,18 +35,18 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from random_layouts import (  # first: generate.py imports random_layouts
+from random_layouts import (
     GROUPED,
     NACC_GROUP,
     NACC_LABELS,
     Layout,
     _category_text,
+    _digits,
     _header_rows,
     _title_block,
     build_docx,
     convert_all,
 )
-from generate import _digits  # noqa: E402, I001
 
 PRODUCERS = ("libreoffice", "libreoffice-shaded", "word-rules", "chromium", "weasyprint")
 NOTO = ("Noto Sans Thai", "Noto Serif Thai", "Noto Looped Thai")
@@ -185,9 +185,9 @@ def _header_html(layout: Layout) -> list[str]:
 
     if layout.form == "nacc":
         first = cols.index(GROUPED[0])
-        top = [
-            _cell("th", [NACC_LABELS[c]], rowspan=n) for c in cols[:first]
-        ] + [_cell("th", [NACC_GROUP], colspan=len(GROUPED))]
+        top = [_cell("th", [NACC_LABELS[c]], rowspan=n) for c in cols[:first]] + [
+            _cell("th", [NACC_GROUP], colspan=len(GROUPED))
+        ]
         top += [_cell("th", [NACC_LABELS[c]], rowspan=n) for c in cols[first + len(GROUPED) :]]
         rows = [top, [_cell("th", [NACC_LABELS[c]]) for c in GROUPED]]
         if n == 3:
@@ -226,7 +226,9 @@ def _table_html(layout: Layout, body: list[str]) -> str:
 
 
 def _measure_tr(layout: Layout, cells: dict[str, list[str]], first: str = "") -> str:
-    return "<tr>" + first + "".join(_cell("td", cells.get(c, [""])) for c in layout.columns) + "</tr>"
+    return (
+        "<tr>" + first + "".join(_cell("td", cells.get(c, [""])) for c in layout.columns) + "</tr>"
+    )
 
 
 def build_html(layout: Layout, producer: str) -> str:
@@ -242,7 +244,10 @@ def build_html(layout: Layout, producer: str) -> str:
         f"@page {{ size: A4 {orientation}; margin: 1.8cm {side}; }}",
         f"body {{ font-family: '{font}'; font-size: {layout.size}pt; line-height: 1.25; }}",
         "p { margin: 0; }",
-        "table { border-collapse: collapse; width: 100%; margin: 0.3em 0; }",
+        # Fixed: the columns share the page's width, as a clerk would make them fit, and
+        # long words wrap inside them (a table wider than the paper is cut off by printing).
+        "table { border-collapse: collapse; width: 100%; margin: 0.3em 0; table-layout: fixed; }",
+        "td, th { overflow-wrap: anywhere; }",
         "th, td { vertical-align: top; padding: 1pt 4pt; text-align: left; }",
         "th { font-weight: bold; text-align: center; vertical-align: middle; }",
         "tr { break-inside: auto; }",
@@ -253,25 +258,42 @@ def build_html(layout: Layout, producer: str) -> str:
         css.append(f"th, td {{ border: {border} solid #000; }}")
     if shade is not None:
         css.append(f"th {{ background: {shade}; }}")
-    parts = [f"<p>{html.escape(x)}</p>" for x in _title_block(layout, TITLES[layout.form], _digits("2568", layout.thai))]
+    parts = [
+        f"<p>{html.escape(x)}</p>"
+        for x in _title_block(layout, TITLES[layout.form], _digits("2568", layout.thai))
+    ]
     if layout.form == "nacc":
         for category in layout.categories:
             parts.append(f"<p>{html.escape(_category_text(layout, category))}</p>")
             head = ("ที่", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "หมายเหตุ")
             rows = ["<tr>" + "".join(_cell("th", [h]) for h in head) + "</tr>"]
             for k, m in enumerate(category.measures, 1):
-                values = (str(k), category.title or "", m.truth["tool"], m.title.split()[0],
-                          m.cells["score"][0], "")
-                rows.append("<tr>" + "".join(
-                    _cell("td", [_digits(v, layout.thai) if v.isdigit() else v]) for v in values
-                ) + "</tr>")
+                values = (
+                    str(k),
+                    category.title or "",
+                    m.truth["tool"],
+                    m.title.split()[0],
+                    m.cells["score"][0],
+                    "",
+                )
+                rows.append(
+                    "<tr>"
+                    + "".join(
+                        _cell("td", [_digits(v, layout.thai) if v.isdigit() else v]) for v in values
+                    )
+                    + "</tr>"
+                )
             parts.append(f"<table class=scores>{''.join(rows)}</table><p>&nbsp;</p>")
-            parts.append(_table_html(layout, [_measure_tr(layout, m.cells) for m in category.measures]))
+            parts.append(
+                _table_html(layout, [_measure_tr(layout, m.cells) for m in category.measures])
+            )
             parts.append("<p>&nbsp;</p>")
     elif layout.placement == "heading":
         for category in layout.categories:
             parts.append(f"<p>{html.escape(_category_text(layout, category))}</p>")
-            parts.append(_table_html(layout, [_measure_tr(layout, m.cells) for m in category.measures]))
+            parts.append(
+                _table_html(layout, [_measure_tr(layout, m.cells) for m in category.measures])
+            )
             parts.append("<p>&nbsp;</p>")
     else:
         body: list[str] = []
@@ -282,11 +304,21 @@ def build_html(layout: Layout, producer: str) -> str:
                 rest = [c for c in layout.columns if c != "category"]
                 for k, m in enumerate(category.measures):
                     first = _cell("td", [text], rowspan=len(category.measures)) if k == 0 else ""
-                    body.append("<tr>" + first + "".join(_cell("td", m.cells.get(c, [""])) for c in rest) + "</tr>")
+                    body.append(
+                        "<tr>"
+                        + first
+                        + "".join(_cell("td", m.cells.get(c, [""])) for c in rest)
+                        + "</tr>"
+                    )
                 continue
             if category.number is not None:
                 if layout.placement == "first-column":
-                    body.append("<tr>" + _cell("td", [text]) + "".join(_cell("td", []) for _ in range(ncols - 1)) + "</tr>")
+                    body.append(
+                        "<tr>"
+                        + _cell("td", [text])
+                        + "".join(_cell("td", []) for _ in range(ncols - 1))
+                        + "</tr>"
+                    )
                 else:
                     body.append("<tr>" + _cell("td", [text], colspan=ncols) + "</tr>")
             body.extend(_measure_tr(layout, m.cells) for m in category.measures)
@@ -307,10 +339,19 @@ def chromium_pdfs(pages: list[Path], outdir: Path) -> None:
     with tempfile.TemporaryDirectory() as profile:
         for page in pages:
             subprocess.run(
-                [browser, "--headless", "--no-sandbox", "--disable-gpu",
-                 f"--user-data-dir={profile}", "--no-pdf-header-footer",
-                 f"--print-to-pdf={outdir / (page.stem + '.pdf')}", page.as_uri()],
-                check=True, capture_output=True, timeout=120,
+                [
+                    browser,
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    f"--user-data-dir={profile}",
+                    "--no-pdf-header-footer",
+                    f"--print-to-pdf={outdir / (page.stem + '.pdf')}",
+                    page.as_uri(),
+                ],
+                check=True,
+                capture_output=True,
+                timeout=120,
             )
 
 

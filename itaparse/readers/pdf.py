@@ -25,6 +25,7 @@ from itaparse.errors import CorruptDocumentError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_glyphs import chars_with_codes
+from itaparse.readers.pdf_ruling import find_tables
 from itaparse.thai.codemap import decide, is_zero_width
 from itaparse.thai.dictionary import token_share
 from itaparse.thai.sequences import normalize
@@ -83,7 +84,31 @@ def _group_lines(chars: Sequence[Char]) -> list[Line]:
             groups.append([])
             anchor = top
         groups[-1].append(i)
-    return [[chars[i] for i in sorted(group)] for group in groups]
+    return [_visual_order([chars[i] for i in sorted(group)]) for group in groups]
+
+
+# A glyph this far (points) left of the one drawn before it on its line was drawn out of order.
+_BACKWARD = 1.0
+
+
+def _visual_order(line: Line) -> Line:
+    """The line's glyphs in reading order. Producers write a line in the order it reads,
+    except where a font falls back: LibreOffice with Noto Thai draws the Thai run with its
+    trailing space first, then the "." or "-" of another font that sits inside it, so that
+    "๑." reads "๑ .". Where a glyph with a width lands left of the one before it, the
+    line's clusters (a glyph with the marks drawn after it, which keep the content order that
+    HarfBuzz gives them) are put in the order of their x."""
+    bases = [ch for ch in line if not is_zero_width(ch)]
+    if all(b["x0"] >= a["x0"] - _BACKWARD for a, b in itertools.pairwise(bases)):
+        return line
+    clusters: list[Line] = []
+    for ch in line:
+        if clusters and is_zero_width(ch):
+            clusters[-1].append(ch)
+        else:
+            clusters.append([ch])
+    clusters.sort(key=lambda c: c[0]["x0"])
+    return [ch for cluster in clusters for ch in cluster]
 
 
 def _render(line: Line, mapping: dict[Key, str], repair: bool = True) -> str:
@@ -205,7 +230,7 @@ _FEW_CHARS = 30
 def _raw_page(number: int, page: Any) -> _RawPage:
     """The page's ruled tables and its other lines."""
     chars: list[Any] = [_Glyph(c) for c in chars_with_codes(page) if c.get("upright", True)]
-    raw = _layout(number, chars, page.find_tables())
+    raw = _layout(number, chars, find_tables(page))
     raw.unwritten = len(chars) < _FEW_CHARS and bool(page.images or page.curves)
     return raw
 

@@ -1,0 +1,133 @@
+"""Which of a PDF page's drawings are a table's rules, whatever drew them.
+
+pdfplumber's table finder takes every edge of every rectangle as a rule. Producers draw the
+same table in different ways: LibreOffice strokes each border as a line; Word and
+Chromium/Skia fill a thin rectangle per border; and all of them paint a shaded cell, or a
+shaded paragraph inside a cell, as a filled rectangle of its size. Read as rules, those
+backgrounds cut a header into small tables of their own. So, by what the drawing means:
+
+- a stroked line or a stroked rectangle's sides are rules;
+- a filled shape is a rule only when it is thin (a border drawn as a filled bar);
+- any other filled shape is a background, and no rule.
+
+The table is then found on the page without its backgrounds.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+# A filled shape no thicker than this (points) is a border drawn as a bar: Word's thickest
+# border is 6 pt, and the thinnest shaded line of text is far taller (a 10 pt font's line).
+MAX_RULE_THICKNESS = 6.0
+
+
+def is_background(obj: dict[str, Any]) -> bool:
+    """A filled rectangle or path too thick to be a rule, and not stroked."""
+    if obj.get("object_type") not in ("rect", "curve"):
+        return False
+    if obj.get("stroke") and not _white(obj.get("stroking_color")):
+        return False
+    if not obj.get("fill"):
+        return False
+    thickness = min(float(obj["x1"]) - float(obj["x0"]), float(obj["bottom"]) - float(obj["top"]))
+    return thickness > MAX_RULE_THICKNESS
+
+
+def _white(colour: Any) -> bool:
+    """A stroke in white draws nothing on paper: no rule (Word strokes shading that way)."""
+    if colour is None:
+        return False
+    values = colour if isinstance(colour, tuple | list) else (colour,)
+    try:
+        return len(values) in (1, 3) and all(float(v) >= 0.99 for v in values)
+    except (TypeError, ValueError):
+        return False
+
+
+def without_backgrounds(page: Any) -> Any:
+    """The page with its filled backgrounds taken out, for the table finder."""
+    if not any(is_background(o) for o in (*page.rects, *page.curves)):
+        return page
+    return page.filter(lambda obj: not is_background(obj))
+
+
+# Column rules whose ends lie this close (points) end on one line.
+_ALIGNED = 1.5
+# A row rule this close (points) to where the column rules end closes the table there.
+_NEAR_RULE = 3.0
+
+
+def closing_rules(page: Any) -> list[dict[str, Any]]:
+    """Rules a table's drawing leaves out where a page break cuts it: Chromium draws no
+    bottom border under a row that goes on on the next page (and no top border over its
+    rest), so the row's text would fall outside the table. Where two or more column rules end
+    on one line that no row rule closes, and a row rule crosses them higher up (the drawing is
+    a ruled table), a rule is added along that line between the outermost of them."""
+    edges = page.edges
+    verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
+    horizontals = [e for e in edges if e["orientation"] == "h"]
+    added = []
+    for end in ("bottom", "top"):
+        for group in _aligned(verticals, end):
+            y = sum(float(e[end]) for e in group) / len(group)
+            left = min(float(e["x0"]) for e in group)
+            right = max(float(e["x0"]) for e in group)
+            if _closed(horizontals, y, left, right) or not _crossed(horizontals, group):
+                continue
+            added.append(
+                {
+                    "object_type": "closing_edge",
+                    "orientation": "h",
+                    "x0": left,
+                    "x1": right,
+                    "top": y,
+                    "bottom": y,
+                    "width": right - left,
+                    "height": 0.0,
+                }
+            )
+    return added
+
+
+def _aligned(verticals: list[dict[str, Any]], end: str) -> list[list[dict[str, Any]]]:
+    groups: list[list[dict[str, Any]]] = []
+    for e in sorted(verticals, key=lambda e: float(e[end])):
+        if groups and float(e[end]) - float(groups[-1][-1][end]) <= _ALIGNED:
+            groups[-1].append(e)
+        else:
+            groups.append([e])
+    return [g for g in groups if len({round(float(e["x0"])) for e in g}) >= 2]
+
+
+def _closed(horizontals: list[dict[str, Any]], y: float, left: float, right: float) -> bool:
+    """A row rule along y covers most of the span."""
+    covered = sum(
+        max(0.0, min(float(h["x1"]), right) - max(float(h["x0"]), left))
+        for h in horizontals
+        if abs(float(h["top"]) - y) <= _NEAR_RULE
+    )
+    return covered >= 0.5 * (right - left)
+
+
+def _crossed(horizontals: list[dict[str, Any]], group: list[dict[str, Any]]) -> bool:
+    """A row rule meets at least two of the column rules elsewhere along them."""
+    for h in horizontals:
+        hits = sum(
+            float(h["x0"]) - _NEAR_RULE <= float(v["x0"]) <= float(h["x1"]) + _NEAR_RULE
+            and float(v["top"]) - _NEAR_RULE <= float(h["top"]) <= float(v["bottom"]) + _NEAR_RULE
+            for v in group
+        )
+        if hits >= 2:
+            return True
+    return False
+
+
+def find_tables(page: Any) -> list[Any]:
+    """pdfplumber's ruled tables, on the page without backgrounds and with the rules a page
+    break left out put back."""
+    ruled = without_backgrounds(page)
+    closing = closing_rules(ruled)
+    if not closing:
+        return list(ruled.find_tables())
+    return list(ruled.find_tables({"explicit_horizontal_lines": closing}))

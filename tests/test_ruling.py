@@ -1,0 +1,161 @@
+"""Ruling from what the drawing means: the same table, however its producer draws it, gives
+the same cells (issue 16, classes 1, 2 and 9). Pages are drawn here with fpdf2."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pdfplumber
+import pytest
+from fpdf import FPDF
+
+from itaparse.readers.pdf import _visual_order
+from itaparse.readers.pdf_ruling import find_tables
+
+COLUMNS = (40.0, 120.0, 200.0, 280.0)  # x of the column rules
+ROWS = (60.0, 90.0, 150.0, 210.0)  # y of the row rules (top of the header to the bottom)
+WORDS = (
+    ("measure", "methods", "results"),
+    ("m one", "do a", "done a"),
+    ("m two", "do b", "done b"),
+)
+
+Draw = Callable[[FPDF], None]
+
+
+def _stroked(pdf: FPDF) -> None:
+    """LibreOffice: every border a stroked line."""
+    pdf.set_line_width(0.5)
+    for x in COLUMNS:
+        pdf.line(x, ROWS[0], x, ROWS[-1])
+    for y in ROWS:
+        pdf.line(COLUMNS[0], y, COLUMNS[-1], y)
+
+
+def _filled_bars(pdf: FPDF) -> None:
+    """Word and Chromium/Skia: every border a thin filled rectangle."""
+    pdf.set_fill_color(0, 0, 0)
+    for x in COLUMNS:
+        pdf.rect(x - 0.36, ROWS[0], 0.72, ROWS[-1] - ROWS[0], style="F")
+    for y in ROWS:
+        pdf.rect(COLUMNS[0], y - 0.36, COLUMNS[-1] - COLUMNS[0], 0.72, style="F")
+
+
+def _shaded(borders: Draw) -> Draw:
+    """The header cells shaded (a filled rectangle the size of each cell) and each header
+    paragraph shaded inside its cell (a smaller filled rectangle), drawn before the borders."""
+
+    def draw(pdf: FPDF) -> None:
+        pdf.set_fill_color(217, 217, 217)
+        for left, right in itertools.pairwise(COLUMNS):
+            pdf.rect(left, ROWS[0], right - left, ROWS[1] - ROWS[0], style="F")
+        pdf.set_fill_color(219, 229, 241)
+        for left, right in itertools.pairwise(COLUMNS):
+            pdf.rect(left + 4, ROWS[0] + 8, right - left - 8, 12, style="F")
+        borders(pdf)
+
+    return draw
+
+
+def _page(tmp_path: Path, name: str, draw: Draw, rows: tuple[float, ...] = ROWS) -> Any:
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    draw(pdf)
+    for r, words in enumerate(WORDS):
+        for c, word in enumerate(words):
+            pdf.text(COLUMNS[c] + 5, ROWS[r] + 20, word)
+    path = tmp_path / f"{name}.pdf"
+    pdf.output(str(path))
+    return pdfplumber.open(path).pages[0]
+
+
+def _cells(page: Any) -> list[list[str | None]]:
+    tables = find_tables(page)
+    assert len(tables) == 1, f"{len(tables)} tables"
+    assert len(tables[0].cells) == len(WORDS) * len(WORDS[0]), "cells cut apart"
+    return [[(c or "").replace("\n", " ") for c in row] for row in tables[0].extract()]
+
+
+EXPECTED = [list(w) for w in WORDS]
+
+
+@pytest.mark.parametrize(
+    "name,draw",
+    [
+        ("stroked", _stroked),
+        ("filled-bars", _filled_bars),
+        ("shaded-stroked", _shaded(_stroked)),
+        ("shaded-filled-bars", _shaded(_filled_bars)),
+    ],
+)
+def test_the_same_table_whichever_way_its_rules_and_shading_are_drawn(
+    tmp_path: Path, name: str, draw: Draw
+) -> None:
+    assert _cells(_page(tmp_path, name, draw)) == EXPECTED
+
+
+def test_shading_alone_is_no_table(tmp_path: Path) -> None:
+    """A shaded header without borders is a background: the borderless reader's work."""
+
+    def shading_only(pdf: FPDF) -> None:
+        _shaded(lambda _pdf: None)(pdf)
+
+    assert find_tables(_page(tmp_path, "shading-only", shading_only)) == []
+
+
+def test_a_row_cut_by_the_page_foot_without_its_closing_rule_is_in_the_table(
+    tmp_path: Path,
+) -> None:
+    """Chromium draws no bottom border under a row that goes on on the next page: the column
+    rules end where the page's content ends, and the row's text must still be a row."""
+
+    def open_bottom(pdf: FPDF) -> None:
+        pdf.set_line_width(0.5)
+        for x in COLUMNS:
+            pdf.line(x, ROWS[0], x, ROWS[-1])
+        for y in ROWS[:-1]:
+            pdf.line(COLUMNS[0], y, COLUMNS[-1], y)
+
+    assert _cells(_page(tmp_path, "open-bottom", open_bottom)) == EXPECTED
+
+
+def test_column_rules_alone_are_not_closed_into_a_table(tmp_path: Path) -> None:
+    """Only a ruled table (row rules crossing the column rules) is closed."""
+
+    def columns_only(pdf: FPDF) -> None:
+        pdf.set_line_width(0.5)
+        for x in COLUMNS:
+            pdf.line(x, ROWS[0], x, ROWS[-1])
+
+    assert find_tables(_page(tmp_path, "columns-only", columns_only)) == []
+
+
+def _glyph(text: str, x0: float, width: float) -> dict[str, Any]:
+    return {"text": text, "x0": x0, "x1": x0 + width, "top": 10.0, "bottom": 20.0, "size": 14}
+
+
+def test_glyphs_drawn_out_of_order_by_a_fallback_font_read_in_order() -> None:
+    """LibreOffice with Noto Thai draws "๑" and its trailing space first, then the "." of
+    the fallback font between them: "๑ ." must read "๑."."""
+    line = [_glyph("๑", 42.6, 7.3), _glyph(" ", 53.1, 3.1), _glyph(".", 49.9, 3.2)]
+    assert "".join(g["text"] for g in _visual_order(line)) == "๑. "
+
+
+def test_marks_keep_their_base_when_a_line_is_put_in_order() -> None:
+    """A zero-width mark stays after the glyph it was drawn after, wherever its x is
+    (HarfBuzz puts marks at the next letter's x)."""
+    line = [
+        _glyph("ท", 60.0, 6.0),
+        _glyph("ี", 66.0, 0.0),  # drawn after ท, at the x of the next letter
+        _glyph("๑", 40.0, 7.0),
+    ]
+    assert "".join(g["text"] for g in _visual_order(line)) == "๑ที"
+
+
+def test_a_line_in_order_is_left_as_drawn() -> None:
+    line = [_glyph("ก", 10.0, 6.0), _glyph("่", 15.0, 0.0), _glyph("า", 16.0, 5.0)]
+    assert _visual_order(line) is line

@@ -97,6 +97,20 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
     return out
 
 
+def _wording_classes(truth: dict[str, Any]) -> list[str]:
+    """The wordings and form parts a document was drawn with (samples/wordings.py)."""
+    out = []
+    for key, value in (truth.get("wording") or {}).items():
+        if key == "nacc_group":
+            value = "with year, " + ("two lines" if "\n" in value else "one line")
+        elif key == "nacc_labels":
+            value = "+".join(sorted(value)) or "as printed"
+        out.append(f"  {truth['form']} {key}={value}")
+    if truth.get("assessment_codes"):
+        out.append(f"  {truth['form']} front_summary")
+    return out
+
+
 def agreement(base: dict[str, Any], other: dict[str, Any]) -> tuple[int, int]:
     """Fields of base's measures (in order) that other gives the same."""
     a, b = _measures(base), _measures(other)
@@ -124,6 +138,7 @@ def main() -> None:
             random.Random(f"{args.seed}-{i}"),
             f"random-{args.seed}-{i:03d}",
             random.Random(f"{args.seed}-{i}/v2"),
+            random.Random(f"{args.seed}-{i}/v3"),
         )
         for i in range(args.n)
     ]
@@ -148,6 +163,7 @@ def main() -> None:
             print(f"  drawing {len(todo)} with {producer} …", file=sys.stderr)
             producers.draw(todo, producer, folder)
         right = total = exact = same = compared = 0
+        summaries = summaries_read = 0  # NACC front summaries whose every item is in assessment
         wrong: list[str] = []
         misses: Counter[str] = Counter()
         by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])
@@ -158,11 +174,16 @@ def main() -> None:
             right, total = right + r, total + n
             exact += len(_measures(truth)) == len(_measures(got))
             wrong += [f"{path.name}: {w}" for w in silently_wrong(truth, got)]
+            if truth.get("assessment_codes"):
+                summaries += 1
+                items = {a.get("item") for a in got.get("assessment", [])}
+                summaries_read += set(truth["assessment_codes"]) <= items
             s, t = agreement(docx_out[layout.name], got)
             same, compared = same + s, compared + t
             cls = f"form={truth['form']} placement={truth['layout']['placement']}"
-            by_class[cls][0] += r
-            by_class[cls][1] += n
+            for c in (cls, *_wording_classes(truth)):
+                by_class[c][0] += r
+                by_class[c][1] += n
             if r < n and args.verbose:
                 print(f"    {path}: {r}/{n} {got.get('error', '')}")
                 if args.verbose:
@@ -174,6 +195,8 @@ def main() -> None:
             f"{exact:6}/{args.n:<6} {len(wrong):15} "
             f"{100 * same / max(compared, 1):17.2f}%"
         )
+        if summaries:
+            print(f"    NACC front summaries in assessment[]: {summaries_read}/{summaries}")
         for cls, (r, n) in sorted(by_class.items()):
             if r < n:
                 print(f"    {cls:40} {r:5}/{n:<5} {100 * r / max(n, 1):6.2f}%")

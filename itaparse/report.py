@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from pathlib import Path
+from typing import cast
 
 from itaparse import ocr_checks
 from itaparse.assessment import find_assessment
@@ -13,6 +14,7 @@ from itaparse.identity import identify
 from itaparse.metadata import extract_metadata
 from itaparse.models import (
     Category,
+    DocumentKind,
     Measure,
     OcrPage,
     PageQuality,
@@ -40,6 +42,7 @@ from itaparse.vocabulary import (
     CHECKED_BOXES,
     EMPTY_BOXES,
     TICK_FIELDS,
+    document_kind,
     is_tick,
     number_in_column,
     status_of,
@@ -241,8 +244,25 @@ def build_report(grid: Grid, path: Path) -> Report:
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
         doubts = ocr_checks.check(measure, row, fiscal_year, tag, page)
+        for doubt in row.doubts:
+            # Its content may be its neighbour's: a score read from it may be theirs.
+            doubts.append(
+                ParseWarning(code="row-cut-unsure", message=doubt, page=page, measure=tag)
+            )
+            if measure.score is not None:
+                measure.score = None
+                doubts.append(
+                    ParseWarning(
+                        code="unsure-score",
+                        message="score left out: the row it was read from is in doubt",
+                        page=page,
+                        measure=tag,
+                    )
+                )
         measure_warnings.extend(doubts)
-        if measure.score is None and not any(w.code == "ocr-unsure-score" for w in doubts):
+        if measure.score is None and not any(
+            w.code in ("ocr-unsure-score", "unsure-score") for w in doubts
+        ):
             measure_warnings.append(
                 ParseWarning(
                     code="no-score", message="no assessment score stated", page=page, measure=tag
@@ -286,6 +306,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         district_code=who.district_code,
         subdistrict_code=who.subdistrict_code,
         fiscal_year=fiscal_year,
+        kind=cast(DocumentKind, document_kind(table.headers[0].fields, table.headers[0].labels)),
         categories=[c for c in categories if c.measures or c.number is not None],
         assessment=find_assessment(grid, table.tables),
         warnings=warnings,

@@ -17,6 +17,7 @@ from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     DOTTED_CATEGORY_RE,
+    MAX_GROUP_LABEL_CHARS,
     MAX_LABEL_CHARS,
     NUMBER_ALONE,
     SCORE_LABEL,
@@ -73,6 +74,8 @@ class MeasureRow:
     cells: dict[str, Cell]
     extra: dict[str, Cell]
     pages: list[int] = field(default_factory=list)
+    # Why some of its content may belong to the measure beside it: its fields are in doubt.
+    doubts: list[str] = field(default_factory=list)
 
     @property
     def stitched_pages(self) -> list[int]:
@@ -127,11 +130,18 @@ def _column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dic
 
 def _labels_only(row: Row) -> bool:
     """A row that can be part of a header: short texts, none opening a measure or category.
-    A bare number ("(4)") is a column's number, which some headers print under the labels."""
-    for cell in row.filled:
+    A bare number ("(4)") is a column's number, which some headers print under the labels.
+    A group label, spanning several columns, may be long: the NACC form's carries its year
+    ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริม… ประจำปีงบประมาณ พ.ศ. ๒๕๖๘")."""
+    for col, cell in enumerate(row.cells):
+        if cell is None or cell.empty:
+            continue
         text = join_wrapped(cell.lines)
+        spans = col + 1 < len(row.cells) and row.cells[col + 1] is None
         number, title = measure_number(text)
-        if len(text) > MAX_LABEL_CHARS or (number is not None and title):
+        if len(text) > (MAX_GROUP_LABEL_CHARS if spans else MAX_LABEL_CHARS) or (
+            number is not None and title
+        ):
             return False
         category = category_match(text)
         if category is not None and category[1]:
@@ -493,6 +503,8 @@ def _stitch(entries: list[_Entry]) -> list[LogicalRow]:
     """Body rows to categories and measures: rows that continue a measure (an empty first
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
+    held: Row | None = None  # the head of a cut row, which opens the next measure
+    unsure_next: str | None = None
     for i, (row, opens_table, header) in enumerate(entries):
         if isinstance(row, CategoryRow):
             rows.append(row)
@@ -524,17 +536,93 @@ def _stitch(entries: list[_Entry]) -> list[LogicalRow]:
             or first_cell.empty
             or (opens_table and new_page and not _opens_measure(row, header))
         )
+        cut = _cut_head(entries, i, last) if _blank(first_cell) else None
+        if cut == "next":
+            held = row
+            continue
         if continues:
             assert isinstance(last, MeasureRow)
+            if cut == "unsure":
+                doubt = _UNSURE_CUT.format(page=row.page)
+                last.doubts.append(doubt)
+                unsure_next = doubt
             _continue(last, row, header)
             _category_column_continues(last, rows)
             continue
         measure = _new_measure(row, header)
+        if held is not None:
+            _prepend(measure, held, header)
+            held = None
+        if unsure_next is not None:
+            measure.doubts.append(unsure_next)
+            unsure_next = None
         category = _category_column(measure, rows, row.page)
         if category is not None:
             rows.append(category)
         rows.append(measure)
     return rows
+
+
+_UNSURE_CUT = (
+    "a row at the foot of page {page} has no subject: it may be the rest of the measure above "
+    "or the head of the next, cut by the page break; read with the measure above"
+)
+
+
+def _cut_head(entries: list[_Entry], i: int, last: LogicalRow | None) -> str | None:
+    """Whether a row without a subject at the foot of a page is the head of the next page's
+    measure: WeasyPrint, keeping a paragraph's lines together, moves a cut row's subject to the
+    next page and leaves on this one only the cells whose first lines fit, in a row of their
+    own under the measure above. It is the head of the next measure ("next") when the next
+    page's table opens with a measure that lacks a column the row fills (the two parts make
+    one row; a paragraph cut between them is joined); where that measure has every one of them
+    it is in doubt ("unsure"); else it is no such row (None): the row shares no page with the
+    measure above, or no measure opens the next page's table."""
+    row, _opens, header = entries[i]
+    assert isinstance(row, Row)
+    above = isinstance(last, MeasureRow)  # else a category or nothing is above: no other home
+    if row.page is None or (above and last.pages[-1:] != [row.page]):  # type: ignore[union-attr]
+        return None
+    subject = _cell(row, header.measure_col)
+    if subject is not None and subject.above is not None:
+        return None  # the subject's cell is merged down over this row: it continues it
+    if i + 1 >= len(entries):
+        return None
+    after, opens_table, after_header = entries[i + 1]
+    if isinstance(after, CategoryRow):
+        return None
+    if (
+        not opens_table
+        or after.page is None
+        or after.page <= row.page
+        or not _opens_measure(after, after_header)
+        or len(after.cells) != len(row.cells)
+    ):
+        return None
+    filled = [c for c, cell in enumerate(row.cells) if cell is not None and not cell.empty]
+    if not above or any(_blank(_cell(after, c)) for c in filled):
+        return "next"
+    return "unsure"
+
+
+def _blank(cell: Cell | None) -> bool:
+    return cell is None or cell.empty
+
+
+def _prepend(measure: MeasureRow, head: Row, header: Header) -> None:
+    """The head of a cut row, left on the page before, put back at the top of its measure."""
+    for col, cell in enumerate(head.cells):
+        if cell is None or cell.empty:
+            continue
+        f = header.fields.get(col)
+        key = header.label(col)
+        target = measure.cells.setdefault(f, Cell()) if f else measure.extra.setdefault(key, Cell())
+        rest = Cell([list(p) for p in target.paragraphs], doubts=list(target.doubts))
+        target.paragraphs = [list(p) for p in cell.paragraphs]
+        target.doubts = list(cell.doubts)
+        _append(target, rest, wrap=True)  # a paragraph the page break cut goes on
+    if head.page is not None and head.page not in measure.pages:
+        measure.pages.insert(0, head.page)
 
 
 def _category_column(

@@ -109,10 +109,15 @@ MAX_HEADER_SKELETON = 24
 MAX_GROUPED_SKELETON = 48
 
 
+# A note clerks add to a label, between asterisks: what to write in the column.
+_NOTE = re.compile(r"\*[^*]+\*")
+
+
 @lru_cache(maxsize=16384)  # headers repeat on every page, and body cells are tested too
 def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -> float:
-    """How well a header label reads as the field (0-1), on consonant skeletons."""
-    h = skeleton(label)
+    """How well a header label reads as the field (0-1), on consonant skeletons. A note in
+    the label ("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*") is no part of it."""
+    h = skeleton(_NOTE.sub(" ", label)) or skeleton(label)
     if not h or len(h) > limit:
         return 0.0
     best = 0.0
@@ -300,6 +305,7 @@ def number_in_column(text: str) -> str:
 
 # A header cell is a few words; a cell longer than this is the body's.
 MAX_LABEL_CHARS = 80
+MAX_GROUP_LABEL_CHARS = 200  # a group label over several columns, with its purpose and year
 _COLUMN_NUMBER = re.compile(r"\(?\d{1,2}\)?")
 
 
@@ -350,3 +356,21 @@ def status_of(text: str) -> str:
         if any(skeleton(w) == h for w in words):
             return status
     return text.strip()
+
+
+_RISK = skeleton("ความเสี่ยง")
+
+
+def document_kind(fields: dict[int, str], labels: dict[int, str]) -> str:
+    """Which form a measures table belongs to, from its columns: a column of risks makes a
+    risk plan, tick columns or a status column a plan-results form, an assessment score
+    per row the NACC analysis form; else the results report."""
+    subject = next((labels.get(c, "") for c, f in fields.items() if f == "measure"), "")
+    values = set(fields.values())
+    if _RISK in skeleton(subject):
+        return "risk-plan"
+    if values & {*TICK_FIELDS, "status"}:
+        return "plan-results"
+    if "score" in values:
+        return "nacc-form"
+    return "results-report"

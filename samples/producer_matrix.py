@@ -36,9 +36,6 @@ from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from random_layouts import (
-    GROUPED,
-    NACC_GROUP,
-    NACC_LABELS,
     Layout,
     _category_text,
     _digits,
@@ -46,6 +43,7 @@ from random_layouts import (
     _title_block,
     build_docx,
     convert_all,
+    header_grid,
 )
 
 PRODUCERS = ("libreoffice", "libreoffice-shaded", "word-rules", "chromium", "weasyprint")
@@ -177,45 +175,16 @@ def _cell(tag: str, lines: Sequence[str], colspan: int = 1, rowspan: int = 1) ->
 
 
 def _header_html(layout: Layout) -> list[str]:
-    """The header rows as <tr>s, mirroring random_layouts._header."""
-    cols, n = layout.columns, _header_rows(layout)
-
-    def label(c: str) -> list[str]:
-        return layout.labels[c].split("\n")
-
-    if layout.form == "nacc":
-        first = cols.index(GROUPED[0])
-        top = [_cell("th", [NACC_LABELS[c]], rowspan=n) for c in cols[:first]] + [
-            _cell("th", [NACC_GROUP], colspan=len(GROUPED))
-        ]
-        top += [_cell("th", [NACC_LABELS[c]], rowspan=n) for c in cols[first + len(GROUPED) :]]
-        rows = [top, [_cell("th", [NACC_LABELS[c]]) for c in GROUPED]]
-        if n == 3:
-            rows.append([_cell("th", [f"({first + k + 1})"]) for k in range(len(GROUPED))])
-        return ["<tr>" + "".join(r) + "</tr>" for r in rows]
-    if layout.form == "plan":
-        names = {"count": "จำนวน", "results": "ผลการดำเนินงาน", "remarks": "หมายเหตุ"}
-        ticks = [i for i, c in enumerate(cols) if c.startswith("tick")]
-        top: list[str] = []
-        for i, c in enumerate(cols):
-            if i == ticks[0]:
-                top.append(_cell("th", ["การดำเนินงาน"], colspan=len(ticks)))
-            elif i not in ticks:
-                top.append(_cell("th", [layout.labels.get(c) or names[c]], rowspan=2))
-        second = [_cell("th", label(cols[i])) for i in ticks]
-        return ["<tr>" + "".join(top) + "</tr>", "<tr>" + "".join(second) + "</tr>"]
-    if n == 2:
-        grouped = [i for i, c in enumerate(cols) if c in ("methods", "responsible", "period")]
-        span = range(grouped[0], grouped[-1] + 1)
-        top = []
-        for i, c in enumerate(cols):
-            if i == span[0]:
-                top.append(_cell("th", ["แผนการดำเนินงาน"], colspan=len(span)))
-            elif i not in span:
-                top.append(_cell("th", label(c), rowspan=2))
-        second = [_cell("th", label(cols[i])) for i in span]
-        return ["<tr>" + "".join(top) + "</tr>", "<tr>" + "".join(second) + "</tr>"]
-    return ["<tr>" + "".join(_cell("th", label(c)) for c in cols) + "</tr>"]
+    """The header rows as <tr>s, from the cells every producer draws."""
+    return [
+        "<tr>"
+        + "".join(
+            _cell("th" if bold else "td", lines, colspan, rowspan)
+            for _col, colspan, rowspan, lines, bold in cells
+        )
+        + "</tr>"
+        for cells in header_grid(layout)
+    ]
 
 
 def _table_html(layout: Layout, body: list[str]) -> str:
@@ -262,6 +231,18 @@ def build_html(layout: Layout, producer: str) -> str:
         f"<p>{html.escape(x)}</p>"
         for x in _title_block(layout, TITLES[layout.form], _digits("2568", layout.thai))
     ]
+    if layout.wording.get("front_summary"):
+        import wordings
+
+        rows = wordings.summary_table_rows(layout)
+        parts.append(
+            "<table>"
+            + "".join(
+                "<tr>" + "".join(_cell("th" if k == 0 else "td", [x]) for x in row) + "</tr>"
+                for k, row in enumerate(rows)
+            )
+            + "</table><p>&nbsp;</p>"
+        )
     if layout.form == "nacc":
         for category in layout.categories:
             parts.append(f"<p>{html.escape(_category_text(layout, category))}</p>")

@@ -137,6 +137,8 @@ class Layout:
     agency: tuple[str, str, str]
     categories: list[Category]
     title_block: str = "plain"  # how the title block writes the year and the places
+    # How this document words its labels and what else its form holds (samples/wordings.py).
+    wording: dict[str, Any] = field(default_factory=dict)
 
 
 def _period(rng: random.Random, thai: bool) -> tuple[str, str, str]:
@@ -253,9 +255,24 @@ def _clerks_columns(
                 m.cells["remarks"] = [rng.choice(REMARKS)]
 
 
-def _draw(rng: random.Random, name: str, extra: random.Random | None = None) -> Layout:
+def _draw(
+    rng: random.Random,
+    name: str,
+    extra: random.Random | None = None,
+    wording: random.Random | None = None,
+) -> Layout:
     """A layout from rng. Dimensions added later draw from extra, so that the draws of rng
-    (the shipped samples among them) stay as they were."""
+    (the shipped samples among them) stay as they were; wordings and form parts from wording
+    (samples/wordings.py), last of all."""
+    layout = _draw_layout(rng, name, extra)
+    if wording is not None:
+        import wordings
+
+        wordings.apply(wording, layout)
+    return layout
+
+
+def _draw_layout(rng: random.Random, name: str, extra: random.Random | None) -> Layout:
     form = rng.choices(("results", "nacc", "plan", "risk"), weights=(5, 2, 2, 1))[0]
     thai = rng.random() < 0.6
     agency = rng.choice(AGENCIES)
@@ -444,62 +461,87 @@ NACC_GROUP = "แนวทางการนำผลการวิเครา
 GROUPED = ("approach", "methods", "responsible", "period")
 
 
+# A header cell: its first column, how many columns and rows it spans, its paragraphs, and
+# whether they are bold (labels are; a row numbering the columns is not).
+HeaderCell = tuple[int, int, int, list[str], bool]
+
+
+def header_grid(layout: Layout) -> list[list[HeaderCell]]:
+    """The header rows as cells with their spans: what every producer draws (DOCX, HTML)."""
+    cols, n = layout.columns, _header_rows(layout)
+    wording = layout.wording
+
+    def label(c: str) -> list[str]:
+        return layout.labels[c].split("\n")
+
+    Group = tuple[str, list[int], list[list[str]]]  # its label, its columns, their labels
+
+    def grouped_header(groups: list[Group]) -> list[list[HeaderCell]]:
+        """Group labels over their columns' labels; every other label spans all the rows."""
+        top: list[HeaderCell] = []
+        second: list[HeaderCell] = []
+        inside = {i for _text, span, _labels in groups for i in span}
+        for i, c in enumerate(cols):
+            group = next((g for g in groups if g[1][0] == i), None)
+            if group is not None:
+                text, span, labels = group
+                top.append((i, len(span), 1, text.split("\n"), True))
+                second.extend((j, 1, 1, lab, True) for j, lab in zip(span, labels, strict=True))
+            elif i not in inside:
+                top.append((i, 1, n, own(c), True))
+        rows = [top, second]
+        if n == 3:  # a third row numbering the grouped columns, as some clerks do
+            rows.append(
+                [(j, 1, 1, [f"({j + 1})"], False) for _t, span, _l in groups for j in span]
+            )
+        return rows
+
+    if layout.form == "nacc":
+        names = {**NACC_LABELS, **wording.get("nacc_labels", {})}
+
+        def own(c: str) -> list[str]:
+            return names[c].split("\n")
+
+        first = cols.index(GROUPED[0])
+        groups = [
+            (
+                wording.get("nacc_group", NACC_GROUP),
+                list(range(first, first + len(GROUPED))),
+                [own(c) for c in GROUPED],
+            )
+        ]
+        if "outcomes" in cols:  # ผลการดำเนินงาน over ผลผลิต | ผลลัพธ์
+            at = cols.index("results")
+            groups.append(("ผลการดำเนินงาน", [at, at + 1], [["ผลผลิต"], ["ผลลัพธ์"]]))
+        return grouped_header(groups)
+    if layout.form == "plan":
+        names = {"count": "จำนวน", "results": "ผลการดำเนินงาน", "remarks": "หมายเหตุ"}
+
+        def own(c: str) -> list[str]:
+            return [layout.labels.get(c) or names[c]]
+
+        ticks = [i for i, c in enumerate(cols) if c.startswith("tick")]
+        return grouped_header([("การดำเนินงาน", ticks, [label(cols[i]) for i in ticks])])
+    own = label
+    if n == 2:  # the plan's columns under a group label
+        grouped = [i for i, c in enumerate(cols) if c in ("methods", "responsible", "period")]
+        span = list(range(grouped[0], grouped[-1] + 1))
+        return grouped_header([("แผนการดำเนินงาน", span, [label(cols[i]) for i in span])])
+    return [[(i, 1, 1, label(c), True) for i, c in enumerate(cols)]]
+
+
 def _header(document: Any, layout: Layout, table: Any) -> None:
     """Write the header rows into the table's first rows."""
-    cols = layout.columns
-    if layout.form == "nacc":
-        top = table.rows[0].cells
-        first_grouped = cols.index(GROUPED[0])
-        for i, c in enumerate(cols):
-            if c not in GROUPED:
-                _fill(top[i], [NACC_LABELS[c]], bold=True)
-        group = top[first_grouped].merge(top[first_grouped + len(GROUPED) - 1])
-        _fill(group, [NACC_GROUP], bold=True)
-        second = table.rows[1].cells
-        for i, c in enumerate(cols):
-            if c in GROUPED:
-                _fill(second[i], [NACC_LABELS[c]], bold=True)
-            else:
-                _vmerge(top[i], "restart")
-                _vmerge(second[i], "continue")
-        if layout.header_rows == 3:  # a third row numbering the columns, as some clerks do
-            third = table.rows[2].cells
-            for i, c in enumerate(cols):
-                if c in GROUPED:
-                    _fill(third[i], [f"({i + 1})"])
-                else:
-                    _vmerge(third[i], "continue")
-        return
-    if layout.form == "plan":
-        top, second = table.rows[0].cells, table.rows[1].cells
-        ticks = [i for i, c in enumerate(cols) if c.startswith("tick")]
-        names = {"count": "จำนวน", "results": "ผลการดำเนินงาน", "remarks": "หมายเหตุ"}
-        for i, c in enumerate(cols):
-            if i in ticks:
-                _fill(second[i], layout.labels[c].split("\n"), bold=True)
-                continue
-            _fill(top[i], [layout.labels.get(c) or names[c]], bold=True)
-            _vmerge(top[i], "restart")
-            _vmerge(second[i], "continue")
-        group = top[ticks[0]].merge(top[ticks[-1]])
-        _fill(group, ["การดำเนินงาน"], bold=True)
-        return
-    if _header_rows(layout) == 2:  # the plan's columns under a group label
-        top, second = table.rows[0].cells, table.rows[1].cells
-        grouped = [i for i, c in enumerate(cols) if c in ("methods", "responsible", "period")]
-        for i, c in enumerate(cols):
-            if i in grouped and len(grouped) > 1:
-                _fill(second[i], layout.labels[c].split("\n"), bold=True)
-            else:
-                _fill(top[i], layout.labels[c].split("\n"), bold=True)
-                _vmerge(top[i], "restart")
-                _vmerge(second[i], "continue")
-        if len(grouped) > 1:
-            group = top[grouped[0]].merge(top[grouped[-1]])
-            _fill(group, ["แผนการดำเนินงาน"], bold=True)
-        return
-    for cell, c in zip(table.rows[0].cells, cols, strict=True):
-        _fill(cell, layout.labels[c].split("\n"), bold=True)
+    for r, cells in enumerate(header_grid(layout)):
+        for col, colspan, rowspan, lines, bold in cells:
+            cell = table.rows[r].cells[col]
+            if colspan > 1:
+                cell = cell.merge(table.rows[r].cells[col + colspan - 1])
+            _fill(cell, lines, bold=bold)
+            if rowspan > 1:
+                _vmerge(cell, "restart")
+                for rr in range(r + 1, r + rowspan):
+                    _vmerge(table.rows[rr].cells[col], "continue")
 
 
 def _header_rows(layout: Layout) -> int:
@@ -559,6 +601,16 @@ def build_docx(layout: Layout, path: Path) -> None:
     }
     for text in _title_block(layout, titles[layout.form], year):
         document.add_paragraph(text)
+    if layout.wording.get("front_summary"):
+        import wordings
+
+        summary = document.add_table(rows=0, cols=2)
+        summary.style = "Table Grid"
+        for k, (label, score) in enumerate(wordings.summary_table_rows(layout)):
+            a, b = summary.add_row().cells
+            _fill(a, [label], bold=k == 0)
+            _fill(b, [score], bold=k == 0)
+        document.add_paragraph("")
     if layout.form == "nacc":
         for category in layout.categories:
             document.add_paragraph(_category_text(layout, category))
@@ -648,6 +700,7 @@ def expected(layout: Layout) -> dict[str, Any]:
         "district": district,
         "province": province,
         "fiscal_year": 2568,
+        **_wording_truth(layout),
         "categories": [
             {
                 "number": c.number,
@@ -656,6 +709,17 @@ def expected(layout: Layout) -> dict[str, Any]:
             }
             for c in layout.categories
         ],
+    }
+
+
+def _wording_truth(layout: Layout) -> dict[str, Any]:
+    if not layout.wording:
+        return {}
+    import wordings
+
+    return {
+        "wording": wordings.describe(layout),
+        "assessment_codes": wordings.front_summary_codes(layout),
     }
 
 
@@ -723,7 +787,12 @@ def generate(outdir: Path, n: int, seed: int, pdf: bool = True) -> list[Path]:
     written = []
     for i in range(n):
         name = f"random-{seed}-{i:03d}"
-        layout = _draw(random.Random(f"{seed}-{i}"), name, random.Random(f"{seed}-{i}/v2"))
+        layout = _draw(
+            random.Random(f"{seed}-{i}"),
+            name,
+            random.Random(f"{seed}-{i}/v2"),
+            random.Random(f"{seed}-{i}/v3"),
+        )
         path = outdir / f"{name}.docx"
         build_docx(layout, path)
         (outdir / f"{name}.expected.json").write_text(

@@ -223,3 +223,15 @@ def test_a_sub_label_under_a_group_label_wraps_into_a_known_label() -> None:
     found = borderless.find(lines, None, text)
     assert found is not None
     assert cells(found, -1)[:2] == ["๑. มาตรการแรก", "๑. จัดทำ"]
+
+
+def test_a_note_wrapped_under_a_label_is_part_of_the_header() -> None:
+    """Without borders, "ผลการดำเนินงาน" over "(ระบุรายละเอียด)" is one label with its note;
+    a note cut between lines goes on too. "ผลลัพธ์" over "คะแนน" (a score) is no label's end."""
+    from itaparse.readers.pdf_borderless import _goes_on
+
+    assert _goes_on(["ผลการดำเนินงาน"], "(ระบุรายละเอียด)")
+    assert _goes_on(["ผลลัพธ์"], "*ระบุผลเชิงปริมาณ*")
+    assert _goes_on(["ผลลัพธ์ (ร้อย"], "ละ/คะแนน)")
+    assert not _goes_on(["ผลลัพธ์"], "คะแนน")
+    assert not _goes_on(["ผลการดำเนินงาน"], "๑. จัดกิจกรรมอบรมบุคลากรทุกกองตามแผนที่กำหนด")

@@ -336,3 +336,103 @@ def test_a_category_label_wrapped_into_the_sequence_column_is_no_number() -> Non
     category, measure = found.rows
     assert isinstance(category, CategoryRow) and isinstance(measure, MeasureRow)
     assert (category.number, category.title) == (3, "การปฏิบัติงานและการให้บริการที่โปร่งใส")
+
+
+def _cut_head_grid(head: list[str], rest: list[str], above: bool = True) -> Grid:
+    """Page 3 ends with a row without a subject (the head of a row WeasyPrint cut, or a clerk's
+    extra row); page 4's table opens with a measure."""
+    first = ["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "ผ่านการประเมิน ๙๐.๕๐ คะแนน"]
+    rows = [row(HEADER, 3), *([row(first, 3)] if above else []), row(head, 3)]
+    return Grid(
+        format="pdf",
+        pages=4,
+        blocks=[(3, Table(rows, page=3)), (4, Table([row(HEADER, 4), row(rest, 4)], page=4))],
+    )
+
+
+def test_the_head_of_a_cut_row_left_under_the_measure_above_opens_the_next() -> None:
+    """WeasyPrint keeps a paragraph's lines together: the subject goes to the next page, and a
+    one-line cell (the responsible unit) and the first lines of a cut paragraph stay behind in
+    a row of their own. The next page's measure lacks the unit: the two parts are one row."""
+    grid = _cut_head_grid(
+        ["", "๑. จัดกิจกรรมสร้าง", "งานการเจ้าหน้าที่", "", "", ""],
+        ["๒. มาตรการสอง", "จิตสำนึก", "", "ต.ค. ๖๗", "๑. ผลสอง", "ผ่านการประเมิน ๘๐.๒๕ คะแนน"],
+    )
+    table = find_measures_table(grid)
+    assert table is not None
+    first, second = table.rows
+    assert isinstance(first, MeasureRow) and isinstance(second, MeasureRow)
+    assert first.cells["responsible"].lines == ["กองคลัง"]
+    assert second.cells["responsible"].lines == ["งานการเจ้าหน้าที่"]
+    assert second.cells["methods"].paragraphs == [["๑. จัดกิจกรรมสร้าง", "จิตสำนึก"]]
+    assert (second.pages, first.doubts, second.doubts) == ([3, 4], [], [])
+
+
+def test_a_cut_head_alone_under_a_heading_opens_the_next_pages_measure() -> None:
+    grid = _cut_head_grid(
+        ["", "", "งานการเจ้าหน้าที่", "", "", ""],
+        ["๑. มาตรการแรก", "๑. ทำ", "", "ต.ค. ๖๗", "๑. ผล", "คะแนน ๘๐"],
+        above=False,
+    )
+    table = find_measures_table(grid)
+    assert table is not None
+    (only,) = table.rows
+    assert isinstance(only, MeasureRow)
+    assert only.cells["measure"].lines == ["๑. มาตรการแรก"]
+    assert only.cells["responsible"].lines == ["งานการเจ้าหน้าที่"]
+
+
+def test_a_row_without_subject_that_could_be_either_measures_puts_both_in_doubt(
+    tmp_path: Path,
+) -> None:
+    """Where the next page's measure has every column the row fills, nothing tells whose the
+    row is: it stays with the measure above, both measures carry a warning, and no score is
+    given from either."""
+    from itaparse.report import build_report
+
+    grid = _cut_head_grid(
+        ["", "๒. ทำต่อ", "", "", "๒. ผลต่อ", "ผ่านการประเมิน ๗๐.๒๕ คะแนน"],
+        ["๒. มาตรการสอง", "๑. ทำสอง", "กองช่าง", "ต.ค. ๖๗", "๑. ผลสอง", "ผ่านการประเมิน ๘๐.๒๕ คะแนน"],
+    )
+    (tmp_path / "cut.pdf").write_bytes(b"%PDF-1.4")  # hashed for source.sha256
+    report = build_report(grid, tmp_path / "cut.pdf")
+    measures = report.categories[0].measures
+    assert [m.score for m in measures] == [None, None]
+    codes = {(w.measure, w.code) for w in report.warnings}
+    assert {("1", "row-cut-unsure"), ("2", "row-cut-unsure")} <= codes
+    assert {("1", "unsure-score"), ("2", "unsure-score")} <= codes
+
+
+def test_a_group_label_of_any_length_heads_its_columns() -> None:
+    """The NACC form's group label carries its purpose and year, longer than any label."""
+    group = (
+        "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+        "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
+    )
+    top = row(["ประเด็น", "ผลการประเมิน (คะแนน)", group, None, None, "ผลการดำเนินงาน"])
+    second = row(["", "", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", ""])
+    for r in (top, second):  # the other labels are merged down over both rows
+        for c in (0, 1, 5):
+            if r is second:
+                r.cells[c] = Cell(above=top.cells[c])
+    body = row(["i1 การปฏิบัติงาน", "๙๐.๕๐", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล"])
+    grid = Grid(format="docx", pages=None, blocks=[(None, Table([top, second, body]))])
+    table = find_measures_table(grid)
+    assert table is not None
+    assert table.header == {
+        0: "measure",
+        1: "score",
+        2: "methods",
+        3: "responsible",
+        4: "period",
+        5: "results",
+    }
+
+
+def test_a_note_in_a_label_is_no_part_of_it() -> None:
+    """ "ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*" holds ผลการประเมิน only in its note: no score."""
+    from itaparse.vocabulary import field_score
+
+    assert field_score("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*", "score") == 0.0
+    assert field_score("ผลลัพธ์ *ระบุผลเชิงปริมาณ*", "outcomes") == 1.0
+    assert field_score("ผลการประเมิน (คะแนน)", "score") == 1.0

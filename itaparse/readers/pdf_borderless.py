@@ -23,6 +23,7 @@ from typing import Any
 
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
+    MAX_LABEL_CHARS,
     is_category_text,
     is_known_label,
     is_sequence_number,
@@ -151,8 +152,7 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
         # its slash or into a label the forms write. "ผลลัพธ์" over "คะแนน" (a score cut by
         # the page break) is neither.
         tail = all(
-            len(text(p).strip()) <= _MAX_LABEL_TAIL
-            and _goes_on([text(line[col]) for line in by_column if col in line], text(p))
+            _goes_on([text(line[col]) for line in by_column if col in line], text(p))
             for col, p in parts.items()
         )
         if (
@@ -175,7 +175,18 @@ def _goes_on(above: list[str], words: str) -> bool:
     if not above or not skeleton(words):  # a number, a dash: no word of a label
         return False
     labels = [join_wrapped(above), above[-1]]
+    if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
+        return len(words.strip()) <= MAX_LABEL_CHARS
+    if len(words.strip()) > _MAX_LABEL_TAIL:
+        return False
     return labels[0].endswith("/") or any(is_known_label(join_wrapped([t, words])) for t in labels)
+
+
+def _in_note(label: str, words: str) -> bool:
+    """Words that open a note to the label, in brackets or asterisks, or go on with one the
+    label opened ("(ร้อย" over "ละ/คะแนน)")."""
+    opened = label.count("(") > label.count(")") or label.count("*") % 2 == 1
+    return opened or words.lstrip().startswith(("(", "*"))
 
 
 def _numbered_row(line: Line, text: Render) -> bool:

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 DEFAULT_TIMEOUT = 120.0
 
 
+NOT_MEASURES_ERROR = "NoMeasuresTableError"
+
+
 @dataclass(frozen=True)
 class FileResult:
     """One file's outcome: `report_json` when it parsed, else the error."""
@@ -40,13 +43,18 @@ class FileResult:
     traceback: str | None = None  # for an unexpected failure: where, for the bug report
     seconds: float = 0.0
     # The report's figures a batch shows and tabulates, so that the parent never has to load
-    # the report again: title, agency, district, province, fiscal_year, format, pages,
+    # the report again: title, agency, district, province, fiscal_year, kind, format, pages,
     # measures, mean_score, and warnings (one line each).
     summary: dict[str, Any] = field(default_factory=dict)
 
     @property
     def ok(self) -> bool:
         return self.report_json is not None
+
+    @property
+    def not_measures(self) -> bool:
+        """Read, but no measures report: one of an agency's other documents, not a failure."""
+        return self.error_type == NOT_MEASURES_ERROR
 
     def report(self) -> Report:
         from itaparse.models import Report
@@ -95,6 +103,7 @@ def summarize(report: Report) -> dict[str, Any]:
         "province": report.province,
         **identity_fields(report),
         "fiscal_year": report.fiscal_year,
+        "kind": report.kind,
         "format": report.source.format,
         "pages": report.source.pages,
         "measures": len(report.measures),

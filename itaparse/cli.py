@@ -365,7 +365,8 @@ def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Setting
             if log is not None:
                 log.close()
     reports = [results[i].report() for i in range(len(paths)) if results[i].ok]
-    failed = len(paths) - len(reports)
+    others = sum(1 for r in results.values() if r.not_measures)  # listed, not failed
+    failed = len(paths) - len(reports) - others
     if reports:
         _emit(reports, fmt, output)
     if failed:
@@ -374,7 +375,10 @@ def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Setting
             + (f"; the output holds the other {len(reports)}" if reports else ""),
             err=True,
         )
-    return _exit_status(failed, len(paths))
+    elif not reports:
+        typer.echo("error: none of the files is a measures report: nothing written", err=True)
+        return 1
+    return _exit_status(failed, len(paths) - others)
 
 
 def _into_folder(
@@ -407,9 +411,10 @@ def _into_folder(
     tables = ", ".join(p.name for p in run.tables)
     measures = sum(e.measures or 0 for e in run.entries)
     if not settings.quiet:
+        others = f", {run.not_measures} not measures reports" if run.not_measures else ""
         typer.echo(
-            f"{run.converted} converted, {run.failed} failed, {run.skipped} kept from the last "
-            f"run; {measures:,} measures; {duration(time.monotonic() - start)} -> "
+            f"{run.converted} converted, {run.failed} failed{others}, {run.skipped} kept from "
+            f"the last run; {measures:,} measures; {duration(time.monotonic() - start)} -> "
             f"{folder}/ ({tables})",
             err=True,
         )
@@ -425,7 +430,8 @@ def _into_folder(
             f"{folder / 'errors.csv' if fmt == 'csv' else folder}",
             err=True,
         )
-    return _exit_status(run.failed, len(run.entries))
+    # What is not a measures report is no failure: an agency's folder holds other documents.
+    return _exit_status(run.failed, len(run.entries) - run.not_measures)
 
 
 @app.command()

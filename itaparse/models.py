@@ -102,6 +102,9 @@ class AssessmentItem(_Model):
     score: float | None = None
 
 
+DocumentKind = Literal["results-report", "nacc-form", "plan-results", "risk-plan"]
+
+
 class Report(_Model):
     source: Source
     title: str | None = None
@@ -125,6 +128,13 @@ class Report(_Model):
         None, description="DOPA code of the tambon the agency is named after, 6 digits"
     )
     fiscal_year: int | None = Field(None, description="Buddhist Era year of the report")
+    kind: DocumentKind | None = Field(
+        None,
+        description="The form, from its table's columns: results-report (measures with their "
+        "plan and results), nacc-form (the NACC analysis-and-measures form: an assessment "
+        "score per issue), plan-results (activities with tick columns or a status) or "
+        "risk-plan (corruption risks and how they are handled)",
+    )
     categories: list[Category] = Field(default_factory=list)
     assessment: list[AssessmentItem] = Field(
         default_factory=list, description="ITA score tables printed in the report, item by item"

@@ -23,6 +23,7 @@ from itaparse.options import ParseOptions
 from itaparse.tables import ERRORS, MEASURES, REPORTS, write_tables
 
 MANIFEST = "manifest.jsonl"
+NOT_MEASURES = "not-measures"
 
 
 @dataclass
@@ -34,7 +35,7 @@ class Entry:
     size: int | None
     sha256: str | None
     version: str
-    status: str  # "converted" or "failed"
+    status: str  # "converted", "not-measures" (read: no measures report) or "failed"
     seconds: float
     error_type: str | None = None
     error: str | None = None
@@ -49,6 +50,7 @@ class Entry:
     district_code: str | None = None
     subdistrict_code: str | None = None
     fiscal_year: int | None = None
+    kind: str | None = None
     format: str | None = None
     pages: int | None = None
     measures: int | None = None
@@ -75,6 +77,8 @@ def _entry(item: Input, seen: tuple[int, str] | None, result: FileResult) -> Ent
     )
     if not result.ok:
         entry.error_type, entry.error = result.error_type, result.error
+        if result.not_measures:
+            entry.status = NOT_MEASURES
         return entry
     entry.status = "converted"
     for name, value in result.summary.items():
@@ -118,6 +122,8 @@ class OutputFolder:
             return False
         if entry.status == "failed":
             return not retry_failed
+        if entry.status == NOT_MEASURES:
+            return True  # the same bytes read by the same version: still no measures report
         return self.result_path(entry.name).exists()
 
     def record(self, item: Input, seen: tuple[int, str] | None, result: FileResult) -> Entry:
@@ -171,6 +177,7 @@ class FolderRun:
     failed: int  # in this run, or earlier and not retried
     tables: list[Path]
     interrupted: bool = False
+    not_measures: int = 0  # read, but not measures reports (listed in reports.csv)
 
 
 Started = Callable[[int, int], None]  # (to convert, skipped)
@@ -228,4 +235,5 @@ def convert_folder(
         failed=sum(1 for e in entries if e.status == "failed"),
         tables=tables,
         interrupted=interrupted,
+        not_measures=sum(1 for e in entries if e.status == NOT_MEASURES),
     )

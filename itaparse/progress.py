@@ -92,8 +92,11 @@ class BatchProgress:
 
     def finished(self, label: str, result: FileResult) -> None:
         self.done += 1
-        self.failed += not result.ok
-        if result.ok:
+        self.failed += not result.ok and not result.not_measures
+        if result.not_measures:  # an agency's other documents: listed, never a failure
+            self.say(f"not a measures report: {label}: {result.error}")
+            self._log(f"not-measures {label}: {result.error}")
+        elif result.ok:
             measures = result.summary.get("measures", 0)
             if self._bar is None:
                 self.say(f"[{self.done}/{self.total}] {label}: {measures} measures")

@@ -46,6 +46,7 @@ REPORTS = TableSpec(
         "province",
         *IDENTITY,
         "fiscal_year",
+        "kind",
         "format",
         "pages",
         "measures",

@@ -278,3 +278,36 @@ def test_dask_gives_the_same_rows_as_local_workers(runner: CliRunner, tmp_path: 
         for out in (local, dask)
     ]
     assert timeless[0] == timeless[1] and len(timeless[0]) == len(inputs)
+
+
+def test_documents_that_are_not_measures_reports_are_listed_not_failed(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    """An agency's ITA folder holds other documents: they are listed as not-measures in
+    reports.csv with the reason, kept out of errors.csv, and the batch exits 0."""
+    from docx import Document
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    shutil.copy(GOOD_DOCX, folder / "report.docx")
+    document = Document()
+    document.add_paragraph("ประกาศเทศบาลเมืองตัวอย่าง เรื่อง เจตจำนงสุจริตของผู้บริหาร")
+    document.add_paragraph("ข้าพเจ้าขอประกาศเจตจำนงว่าจะปฏิบัติหน้าที่ด้วยความซื่อสัตย์สุจริต")
+    document.save(str(folder / "announcement.docx"))
+    result = runner.invoke(app, [str(folder), "-o", f"{out}/", "-j", "1"])
+    assert result.exit_code == 0, result.output
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(
+        f"not a measures report: {folder / 'announcement.docx'}: no measures table found"
+    )
+    assert lines[-1].startswith("1 converted, 0 failed, 1 not measures reports, 0 kept from")
+    reports = _table(out / "reports.csv")
+    assert [(r["source"], r["status"], r["kind"]) for r in reports] == [
+        (str(folder / "announcement.docx"), "not-measures", ""),
+        (str(folder / "report.docx"), "converted", "results-report"),
+    ]
+    assert reports[0]["error"].startswith("NoMeasuresTableError: no measures table found")
+    assert _table(out / "errors.csv") == []
+    assert not (out / "announcement.docx.json").exists()
+    again = runner.invoke(app, [str(folder), "-o", f"{out}/", "-j", "1"])
+    assert again.exit_code == 0 and "2 files unchanged since the last run: kept" in again.stderr

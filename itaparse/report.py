@@ -31,6 +31,7 @@ from itaparse.semantics import (
     find_score,
     leading_score,
     parse_budget,
+    score_doubt,
     split_items,
     split_title,
 )
@@ -244,6 +245,20 @@ def build_report(grid: Grid, path: Path) -> Report:
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
         doubts = ocr_checks.check(measure, row, fiscal_year, tag, page)
+        unread = (
+            score_doubt(cell_text(row.cells.get("score")), measure.outcomes, measure.results)
+            if measure.score is None
+            else None
+        )
+        if unread is not None:
+            doubts.append(
+                ParseWarning(
+                    code="unsure-score",
+                    message=f"{unread}: left out",
+                    page=page,
+                    measure=tag,
+                )
+            )
         for doubt in row.doubts:
             # Its content may be its neighbour's: a score read from it may be theirs.
             doubts.append(

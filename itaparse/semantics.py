@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from itaparse.readers.grid import Cell
-from itaparse.thai.numerals import NUMBER_PATTERN, parse_number, to_arabic
+from itaparse.thai.numerals import DIGIT, NUMBER_RUN, parse_number, read_run, to_arabic
 from itaparse.thai.text import join_wrapped, normalize_space
 from itaparse.vocabulary import BULLET, NUMBER_ALONE, item_marker, measure_number
 
-_SCORE = re.compile(rf"({NUMBER_PATTERN})\s*คะแนน")
-_PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_PATTERN})|({NUMBER_PATTERN})\s*(?:%|เปอร์เซ็นต์)")
+_SCORE = re.compile(rf"({NUMBER_RUN})\s*คะแนน")
+_PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_RUN})|({NUMBER_RUN})\s*(?:%|เปอร์เซ็นต์)")
 _SCORE_CUE = re.compile(r"อยู่ที่|ประเมิน|คิดเป็น|ได้คะแนน|ผลสำเร็จ")
 _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
 
@@ -45,31 +45,62 @@ def cell_text(cell: Cell | None) -> str | None:
 
 
 def find_score(*texts: list[str]) -> float | None:
-    """The assessment score stated in the first list of texts that states one.
+    """The assessment score stated in the first list of texts that states one, or None
+    (also where it is written so that it cannot be read for sure: see stated_score)."""
+    return stated_score(*texts)[0]
+
+
+def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
+    """The assessment score stated in the first list of texts that states one, and why none
+    is given where one is stated but cannot be read for sure.
 
     "… ๘๗.๗๙ คะแนน" is preferred anywhere; failing that, "ร้อยละ ๙๒.๕๐" or "95%" where the
     words before it state a result ("อยู่ที่", "ผลการประเมิน"): a bare "เข้าร่วม 100%" is a
-    turnout, not the measure's score.
+    turnout, not the measure's score. A number the text layer cut with spaces is read whole
+    ("๙๑ .๒๕" is 91.25) or not at all ("๙ ๑.๒๕"), never in part.
     """
     for pattern in (_SCORE, _PERCENT):
         for items in texts:
-            plain = to_arabic(" ".join(items))
+            plain = to_arabic("\n".join(items))  # a number never runs on into the next item
             found = [
-                parse_number(next(g for g in m.groups() if g))
+                (next(g for g in m.groups() if g), *read_run(next(g for g in m.groups() if g)))
                 for m in pattern.finditer(plain)
                 if pattern is _SCORE or _SCORE_CUE.search(plain[max(0, m.start() - 60) : m.start()])
             ]
-            scores = [s for s in found if s is not None and 0 <= s <= 100]
+            if not found:
+                continue
+            written, value, sure = found[-1]
+            if not sure:
+                return None, f"the score is written {written.strip()!r}, with spaces inside it"
+            if value is not None and 0 <= value <= 100:
+                return value, None
+            scores = [v for _w, v, ok in found if ok and v is not None and 0 <= v <= 100]
             if scores:
-                return scores[-1]
-    return None
+                return scores[-1], None
+    return None, None
 
 
 def leading_score(text: str | None) -> float | None:
-    """The number a score cell opens with ("๘๗.๕๐", "87.50 คะแนน"), if it is a score (0-100)."""
-    words = text.split() if text else []
-    value = parse_number(words[0]) if words else None
-    return value if value is not None and 0 <= value <= 100 else None
+    """The number a score cell opens with ("๘๗.๕๐", "87.50 คะแนน"), if it is a score (0-100);
+    read whole or not at all where the text layer cut it with spaces (see read_run)."""
+    found = _LEADING.match(text or "")
+    value, sure = read_run(found.group(1)) if found is not None else (None, False)
+    return value if sure and value is not None and 0 <= value <= 100 else None
+
+
+_LEADING = re.compile(rf"\s*({NUMBER_RUN})(?!{DIGIT})")
+
+
+def score_doubt(score_cell: str | None, outcomes: list[str], results: list[str]) -> str | None:
+    """Why a row that states a score gives none: the number is cut with spaces."""
+    if score_cell:
+        found = _LEADING.match(score_cell)
+        if found is not None and not read_run(found.group(1))[1]:
+            return f"the score is written {found.group(1).strip()!r}, with spaces inside it"
+        why = stated_score([score_cell])[1]
+        if why:
+            return why
+    return stated_score(outcomes, results)[1]
 
 
 def split_title(cell: Cell | None) -> tuple[str, str | None, list[str]]:

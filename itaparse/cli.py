@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import json
 import logging
@@ -11,7 +12,7 @@ import time
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 from typer.core import TyperGroup
@@ -567,26 +568,6 @@ def _summary_reports(
     return reports, sum(not r.ok for r in done), len(done)
 
 
-@app.command(name="server")
-def server_command(
-    action: Annotated[
-        Literal["status", "stop"],
-        typer.Argument(help="status: is a server running for this installation? stop: end it."),
-    ],
-) -> None:
-    """The warm server that runs commands after the first (ITAPARSE_SERVER=0: never used)."""
-    from itaparse import server
-
-    state = server.running()
-    if state is None:
-        typer.echo("not running")
-    elif action == "status":
-        typer.echo(f"running, pid {state[0]}, commands taken: {state[1]}")
-    else:
-        server.stop(state[0])
-        typer.echo(f"stopped, pid {state[0]}")
-
-
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the report output."""
@@ -601,4 +582,49 @@ def schema_json() -> str:
 
 
 def main() -> None:
-    app()
+    """The command: every failure it meets ends in one line on standard error and an exit
+    status, never a traceback and never silence (an output on a full disk, standard output
+    closed or unable to take Thai, an unexpected bug)."""
+    code: int | str | None = 0
+    try:
+        try:
+            app()
+        except SystemExit as done:
+            code = done.code
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not after exit
+    except KeyboardInterrupt:
+        code = 130
+    except BrokenPipeError:  # `itaparse text FILE | head`: the reader has what it wanted
+        _quiet_stdout()
+        code = 0 if code in (0, None) else code
+    except OSError as exc:
+        where = exc.filename if exc.filename is not None else "standard output"
+        _say_error(f"{where}: {(exc.strerror or str(exc)).lower()}")
+        code = 1
+    except UnicodeEncodeError:
+        _quiet_stdout()
+        _say_error(
+            f"standard output cannot take Thai text (its encoding is "
+            f"{getattr(sys.stdout, 'encoding', '?')}): set PYTHONIOENCODING=utf-8 or a UTF-8 "
+            "locale, or write to a file with -o"
+        )
+        code = 1
+    except Exception as exc:  # a bug: say so in one line, with what to report
+        _say_error(f"itaparse failed ({type(exc).__name__}: {exc}); please report it")
+        code = 1
+    sys.exit(code)
+
+
+def _say_error(message: str) -> None:
+    try:
+        sys.stderr.write(f"error: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at /dev/null so that Python's own flush at exit stays silent."""
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())

@@ -20,9 +20,6 @@ def pytest_configure(config: pytest.Config) -> None:
     # Built data (the dictionary trie) goes to a folder of this run, not the user's cache;
     # set before any test, so worker processes that batches start inherit it.
     os.environ.setdefault("ITAPARSE_CACHE_DIR", _CACHE.name)
-    # Commands run by tests load everything themselves: no server outlives the run (the
-    # server's own tests start one in a folder of theirs and stop it).
-    os.environ["ITAPARSE_SERVER"] = "0"
 
 
 def pytest_unconfigure(config: pytest.Config) -> None:

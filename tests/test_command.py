@@ -1,0 +1,115 @@
+"""The command is its own process, and every failure it meets ends in one line and an exit
+status: no background server, no traceback, no silence (issue 18)."""
+
+from __future__ import annotations
+
+import errno
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import IO, Any
+
+import pytest
+from conftest import SAMPLES
+
+import itaparse.cli
+import itaparse.export
+
+DOCX = SAMPLES / "portrait-loma-no-cover.docx"
+COMMAND = [sys.executable, "-m", "itaparse"]
+
+
+def _session_members(sid: int) -> list[str]:
+    found = []
+    for pid in os.listdir("/proc"):
+        if not pid.isdigit():
+            continue
+        try:
+            if os.getsid(int(pid)) == sid:
+                found.append(Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " "))
+        except (OSError, ProcessLookupError):
+            continue
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_nothing_is_left_running_after_a_command(tmp_path: Path) -> None:
+    """The console script does the work itself: when it exits, nothing of it runs on."""
+    script = Path(sys.executable).with_name("itaparse")
+    command = [str(script)] if script.exists() else COMMAND
+    child = subprocess.Popen(
+        [*command, str(DOCX), "-q", "-o", str(tmp_path / "out.json")], start_new_session=True
+    )
+    assert child.wait(timeout=120) == 0
+    assert (tmp_path / "out.json").exists()
+    assert _session_members(child.pid) == []
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_standard_output_on_a_full_disk_is_one_line_and_exit_1() -> None:
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([*COMMAND, str(DOCX), "-q"], stdout=full, stderr=subprocess.PIPE)
+    assert done.returncode == 1
+    assert done.stderr.decode() == "error: standard output: no space left on device\n"
+
+
+def test_standard_output_that_cannot_take_thai_is_one_line_and_exit_1() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "ascii"}
+    done = subprocess.run([*COMMAND, "text", str(DOCX)], capture_output=True, env=env)
+    assert done.returncode == 1
+    assert done.stderr.decode() == (
+        "error: standard output cannot take Thai text (its encoding is ascii): set "
+        "PYTHONIOENCODING=utf-8 or a UTF-8 locale, or write to a file with -o\n"
+    )
+
+
+class _FullDisk:
+    """A file whose writes fail as on a full disk."""
+
+    def __init__(self, f: IO[bytes]) -> None:
+        self.f = f
+
+    def __enter__(self) -> _FullDisk:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.f.close()
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.f, name)
+
+
+def test_an_output_on_a_full_disk_names_it_and_leaves_no_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    real_fdopen = os.fdopen
+    monkeypatch.setattr(
+        itaparse.export.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode))
+    )
+    out = tmp_path / "out.json"
+    monkeypatch.setattr(sys, "argv", ["itaparse", str(DOCX), "-q", "-o", str(out)])
+    with pytest.raises(SystemExit) as done:
+        itaparse.cli.main()
+    assert done.value.code == 1
+    assert capsys.readouterr().err == f"error: {out}: no space left on device\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_unexpected_failure_is_one_line_never_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("something odd")
+
+    monkeypatch.setattr(itaparse.cli, "schema_json", broken)
+    monkeypatch.setattr(sys, "argv", ["itaparse", "schema"])
+    with pytest.raises(SystemExit) as done:
+        itaparse.cli.main()
+    assert done.value.code == 1
+    assert capsys.readouterr().err == (
+        "error: itaparse failed (RuntimeError: something odd); please report it\n"
+    )

@@ -390,6 +390,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
     preamble: list[str] = []
     index = -1
     after_header = False  # the table before ended with a header: this one may hold its rest
+    last_table: Table | None = None  # the last table read as a measures table
     for page, block in grid.blocks:
         if isinstance(block, str):
             heading = _heading(block, page) or heading
@@ -413,8 +414,11 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             rows = [r for r in rest if not _merged_from(r, header_rows, current.measure_col)]
         elif current is not None and table.n_cols == n_cols:
             rows = _body_rows(table, _header_rest(table, current) if cut_header else 0)
+        elif current is not None and (offset := _columns_within(table, last_table)) is not None:
+            rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0)]
         else:
             continue
+        last_table = table
         after_header = not rows
         if rows and heading is not None:  # a heading waits for the rows it heads
             if _category(rows[0]) is None:
@@ -426,6 +430,45 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         return None
     first = headers[0]
     return MeasuresTable(first.fields, first.labels, _stitch(body), used, headers, preamble)
+
+
+# Points within which two ruled tables' column rules are one rule.
+_SAME_RULE = 3.0
+
+
+def _boundaries(table: Table) -> list[float]:
+    """The x of a ruled table's column rules, from its cells' sides."""
+    xs = sorted({round(x, 1) for box in table.cells for x in (box[0], box[2])})
+    merged: list[float] = []
+    for x in xs:
+        if not merged or x - merged[-1] > _SAME_RULE:
+            merged.append(x)
+    return merged
+
+
+def _columns_within(table: Table, before: Table | None) -> int | None:
+    """Where a headerless ruled table with fewer columns sits among the columns of the table
+    before it: Chromium draws no rules for a merged cell (a category column beside its
+    measures) on the pages it runs onto, so the table there lacks that column. It continues
+    the table before when its column rules are that table's, from some column on; returns
+    that column."""
+    if before is None or not table.cells or not before.cells or table.n_cols >= before.n_cols:
+        return None
+    ours, theirs = _boundaries(table), _boundaries(before)
+    if len(ours) != table.n_cols + 1 or len(theirs) != before.n_cols + 1:
+        return None
+    for offset in range(len(theirs) - len(ours) + 1):
+        if all(abs(a - b) <= _SAME_RULE for a, b in zip(ours, theirs[offset:], strict=False)):
+            return offset
+    return None
+
+
+def _padded(row: Row, offset: int, n_cols: int) -> Row:
+    """A row of a table that lacks columns, with empty cells where they are."""
+    cells: list[Cell | None] = [Cell() for _ in range(offset)]
+    cells.extend(row.cells)
+    cells.extend(Cell() for _ in range(n_cols - len(cells)))
+    return Row(cells, row.page)
 
 
 def _header_rest(table: Table, header: Header) -> int:

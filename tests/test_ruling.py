@@ -159,3 +159,15 @@ def test_marks_keep_their_base_when_a_line_is_put_in_order() -> None:
 def test_a_line_in_order_is_left_as_drawn() -> None:
     line = [_glyph("ก", 10.0, 6.0), _glyph("่", 15.0, 0.0), _glyph("า", 16.0, 5.0)]
     assert _visual_order(line) is line
+
+
+def test_a_line_of_marks_alone_is_no_text() -> None:
+    """Chromium paints a line cut by a page break on both pages: the marks over the next
+    page's first line are read at the foot of this one, alone. No Thai is written so."""
+    from itaparse.readers.pdf import _group_lines
+
+    letters = [_glyph("อ", 10.0, 6.0), _glyph("ย", 16.0, 6.0), _glyph("ู", 22.0, 0.0)]
+    marks = [dict(_glyph("่", 30.0, 0.0), top=40.0, bottom=50.0)]
+    assert [[g["text"] for g in line] for line in _group_lines([*letters, *marks])] == [
+        ["อ", "ย", "ู"]
+    ]

@@ -436,3 +436,35 @@ def test_a_note_in_a_label_is_no_part_of_it() -> None:
     assert field_score("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*", "score") == 0.0
     assert field_score("ผลลัพธ์ *ระบุผลเชิงปริมาณ*", "outcomes") == 1.0
     assert field_score("ผลการประเมิน (คะแนน)", "score") == 1.0
+
+
+def test_a_headerless_table_without_the_merged_column_continues_the_table_before() -> None:
+    """Chromium draws no rules for a category column's merged cell on the pages it runs onto:
+    the table there has one column less, and its rules are the others' rules."""
+    xs = [40.0, 100.0, 160.0, 220.0, 280.0, 340.0, 400.0, 460.0]
+
+    def boxes(first: int) -> list[tuple[float, float, float, float]]:
+        return [(xs[c], 0.0, xs[c + 1], 10.0) for c in range(first, 7)]
+
+    header = ["ประเด็น", *HEADER]
+    page1 = Table(
+        [
+            row(header, 1),
+            row(["ด้านที่ ๑ การแรก", "๑. มาตรการแรก", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", "ได้"], 1),
+        ],
+        page=1,
+        cells=boxes(0),
+    )
+    page2 = Table(
+        [row(["๒. มาตรการสอง", "ทำสอง", "กองช่าง", "ต.ค. ๖๗", "ผลสอง", "ได้สอง"], 2)],
+        page=2,
+        cells=boxes(1),
+    )
+    grid = Grid(format="pdf", pages=2, blocks=[(1, page1), (2, page2)])
+    table = find_measures_table(grid)
+    assert table is not None and table.tables == [0, 1]
+    category, _first, second = table.rows
+    assert isinstance(category, CategoryRow) and category.title == "การแรก"
+    assert isinstance(second, MeasureRow)
+    assert second.cells["measure"].lines == ["๒. มาตรการสอง"]
+    assert second.cells["outcomes"].lines == ["ได้สอง"]

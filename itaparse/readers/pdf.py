@@ -84,7 +84,16 @@ def _group_lines(chars: Sequence[Char]) -> list[Line]:
             groups.append([])
             anchor = top
         groups[-1].append(i)
-    return [_visual_order([chars[i] for i in sorted(group)]) for group in groups]
+    lines = [[chars[i] for i in sorted(group)] for group in groups]
+    return [_visual_order(line) for line in lines if not _marks_only(line)]
+
+
+def _marks_only(line: Line) -> bool:
+    """A line of marks alone, no letter to sit on: no Thai text is written so. Chromium paints
+    a line that a page break cuts on both pages, clipped; the marks above the first line of
+    the next page are then read at the foot of this one ("อยู่" + "่" on page 1, "ที่" on
+    page 2 gives "อยู่่ที่"), and on their own they would make a row."""
+    return all(is_zero_width(ch) for ch in line)
 
 
 # A glyph this far (points) left of the one drawn before it on its line was drawn out of order.
@@ -175,8 +184,8 @@ def _table(found: Any, chars: Iterable[Char]) -> _RawTable:
     n = max((len(row.cells) for row in rows), default=0)
     columns = []
     for j in range(n):
-        boxes = [r.cells[j] for r in rows if j < len(r.cells) and r.cells[j] is not None]
-        box = min(boxes, key=lambda b: b[2] - b[0], default=None)
+        column = [r.cells[j] for r in rows if j < len(r.cells) and r.cells[j] is not None]
+        box = min(column, key=lambda b: b[2] - b[0], default=None)
         columns.append((box[0], box[2]) if box is not None else (0.0, 0.0))
     return _RawTable(
         cells, tuple(found.bbox), merged_down=merged_down, cells=boxes, columns=columns

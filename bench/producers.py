@@ -138,7 +138,9 @@ def main() -> None:
             random.Random(f"{args.seed}-{i}"),
             f"random-{args.seed}-{i:03d}",
             random.Random(f"{args.seed}-{i}/v2"),
-            random.Random(f"{args.seed}-{i}/v3"),
+            random.Random(f"{args.seed}-{i}/v3")
+            if args.seed >= random_layouts.WORDINGS_FROM_SEED
+            else None,
         )
         for i in range(args.n)
     ]

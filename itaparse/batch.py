@@ -3,7 +3,8 @@
 A file's outcome crosses process (and machine) boundaries as plain data, a `FileResult`: the
 report as JSON text, or the error's type, message and traceback. Files are parsed in worker
 processes (pebble: a file that runs over the time limit is killed with its process, which is
-replaced) or on a Dask cluster (`itaparse.cluster`); outcomes arrive as files finish.
+replaced); itaparse.dispatch sends them there or to a Dask cluster (`itaparse.cluster`);
+outcomes arrive as files finish.
 """
 
 from __future__ import annotations
@@ -175,23 +176,6 @@ def run_local(
     finally:
         pool.stop()
         pool.join()
-
-
-def run(
-    paths: Sequence[str],
-    options: ParseOptions = ParseOptions(),
-    jobs: int = 1,
-    timeout: float | None = DEFAULT_TIMEOUT,
-    dask: str | None = None,
-) -> Iterator[tuple[int, FileResult]]:
-    """Each path's outcome as it finishes: in local worker processes, or on the Dask cluster
-    at address `dask` ("local" starts one on this machine with `jobs` workers)."""
-    if dask is not None:
-        from itaparse.cluster import run_dask
-
-        yield from run_dask(paths, dask, options, jobs, timeout)
-    else:
-        yield from run_local(paths, options, jobs, timeout)
 
 
 @dataclass

@@ -342,7 +342,7 @@ def _open_log(path: Path | None) -> TextIO | None:
 
 def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Settings) -> int:
     """Several reports into one output, written when all are parsed."""
-    from itaparse.batch import run
+    from itaparse.dispatch import run
     from itaparse.progress import BatchProgress
 
     paths = [str(item.path) for item in inputs]
@@ -548,7 +548,7 @@ def _summary_reports(
 ) -> tuple[list[Report], int, int]:
     """Reports from a batch's output folders as they are, the rest parsed; and how many of
     the documents failed, of how many."""
-    from itaparse.batch import run
+    from itaparse.dispatch import run
     from itaparse.summary import MANIFEST, batch_reports
 
     reports: list[Report] = []

@@ -1,59 +1,33 @@
 """Serialising reports: JSON, the flat rows of their measures (tables.py writes them as CSV,
-Parquet or xlsx), pandas; atomic file writes."""
+Parquet or xlsx), pandas."""
 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any
+
+from itaparse.atomic import atomic_file, write_atomic
+from itaparse.columns import CSV_BOM, CSV_COLUMNS, FORMATS, IDENTITY
 
 if TYPE_CHECKING:  # the CLI imports this module to start; pydantic loads with the reports
     from itaparse.models import Report
 
-FORMATS = ("json", "csv", "parquet", "xlsx")
-CSV_BOM = "\ufeff".encode()
-
-# Who reported and where (itaparse.identity), in every table that names the agency.
-IDENTITY = (
-    "agency_type",
-    "agency_name",
-    "agency_key",
-    "province_code",
-    "district_code",
-    "subdistrict_code",
-)
-
-CSV_COLUMNS = (
-    "source",
-    "agency",
-    "district",
-    "province",
-    *IDENTITY,
-    "fiscal_year",
-    "kind",
-    "category_number",
-    "category_title",
-    "measure_number",
-    "measure_title",
-    "methods",
-    "responsible",
-    "period_text",
-    "period_start",
-    "period_end",
-    "results",
-    "outcomes",
-    "score",
-    "status",
-    "budget",
-    "indicators",
-    "pages",
-    "extra",
-    "warnings",
-)
+__all__ = [  # the writers' names, from the modules that define them
+    "CSV_BOM",
+    "CSV_COLUMNS",
+    "FORMATS",
+    "IDENTITY",
+    "atomic_file",
+    "format_for",
+    "identity_fields",
+    "measure_rows",
+    "render",
+    "to_dataframe",
+    "to_json",
+    "write_atomic",
+]
 
 
 def identity_fields(report: Report) -> dict[str, str | None]:
@@ -129,30 +103,3 @@ def render(reports: list[Report], fmt: str) -> bytes:
 def format_for(path: Path) -> str | None:
     suffix = path.suffix.lower().lstrip(".")
     return suffix if suffix in FORMATS else None
-
-
-@contextmanager
-def atomic_file(path: Path) -> Iterator[IO[bytes]]:
-    """A file to write that appears at `path` only when complete: written as a temporary file
-    in the same folder and renamed, so an interrupted run never leaves a half-written output."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            yield f
-        # mkstemp creates the file 0600; an output file gets the permissions of any other.
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, path)
-    except OSError as exc:  # a full disk: the error names the output, not the temporary file
-        Path(tmp).unlink(missing_ok=True)
-        raise OSError(exc.errno, exc.strerror, str(path)) from exc
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    with atomic_file(path) as f:
-        f.write(data)

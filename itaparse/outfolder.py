@@ -201,7 +201,7 @@ def convert_folder(
     kept, the rest is parsed (in worker processes, or on a Dask cluster), each result written
     as it comes; then the tables are rebuilt. Ctrl-C stops the parsing, keeps what finished
     and still writes the tables (`interrupted` is then set)."""
-    from itaparse.batch import run
+    from itaparse.dispatch import run
 
     root.mkdir(parents=True, exist_ok=True)
     folder = OutputFolder(root)

@@ -12,7 +12,8 @@ from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
-from itaparse.export import CSV_BOM, CSV_COLUMNS, IDENTITY, atomic_file
+from itaparse.atomic import atomic_file
+from itaparse.columns import CSV_BOM, CSV_COLUMNS, IDENTITY
 
 TABLE_FORMATS = ("csv", "parquet", "xlsx")
 WORKBOOK = "tables.xlsx"

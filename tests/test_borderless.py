@@ -175,7 +175,10 @@ def test_a_word_under_the_header_ends_a_label_only_after_a_slash() -> None:
 def test_a_header_at_the_foot_of_a_page_is_read_with_its_rest_on_the_next() -> None:
     # The first line of a two-line header (a group label over its sub-labels) ends page 1;
     # its sub-labels, then the rows ("1" in the sequence column), open page 2.
-    from itaparse.readers.pdf import _find_borderless, _Glyph, _RawPage, _RawTable
+    from itaparse.readers.pdf import _find_borderless
+    from itaparse.readers.pdf_raw import RawPage as _RawPage
+    from itaparse.readers.pdf_raw import RawTable as _RawTable
+    from itaparse.readers.pdf_text import Glyph as _Glyph
 
     def glyphs(ln: list[dict[str, Any]]) -> list[Any]:
         return [_Glyph({**ch, "code": 1}) for ch in ln]

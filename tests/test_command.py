@@ -13,8 +13,8 @@ from typing import IO, Any
 import pytest
 from conftest import SAMPLES
 
+import itaparse.atomic
 import itaparse.cli
-import itaparse.export
 
 DOCX = SAMPLES / "portrait-loma-no-cover.docx"
 COMMAND = [sys.executable, "-m", "itaparse"]
@@ -88,7 +88,7 @@ def test_an_output_on_a_full_disk_names_it_and_leaves_no_file(
 ) -> None:
     real_fdopen = os.fdopen
     monkeypatch.setattr(
-        itaparse.export.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode))
+        itaparse.atomic.os, "fdopen", lambda fd, mode: _FullDisk(real_fdopen(fd, mode))
     )
     out = tmp_path / "out.json"
     monkeypatch.setattr(sys, "argv", ["itaparse", str(DOCX), "-q", "-o", str(out)])

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from itaparse.readers.pdf import _Glyph, _join_cut_headers, _RawPage, _RawTable
+from itaparse.readers.pdf_cut_headers import join_cut_headers as _join_cut_headers
+from itaparse.readers.pdf_raw import RawPage as _RawPage
+from itaparse.readers.pdf_raw import RawTable as _RawTable
+from itaparse.readers.pdf_text import Glyph as _Glyph
 
 SIZE = 14.0
 

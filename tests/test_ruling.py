@@ -12,8 +12,8 @@ import pdfplumber
 import pytest
 from fpdf import FPDF
 
-from itaparse.readers.pdf import _visual_order
 from itaparse.readers.pdf_ruling import find_tables
+from itaparse.readers.pdf_text import visual_order as _visual_order
 
 COLUMNS = (40.0, 120.0, 200.0, 280.0)  # x of the column rules
 ROWS = (60.0, 90.0, 150.0, 210.0)  # y of the row rules (top of the header to the bottom)
@@ -164,7 +164,7 @@ def test_a_line_in_order_is_left_as_drawn() -> None:
 def test_a_line_of_marks_alone_is_no_text() -> None:
     """Chromium paints a line cut by a page break on both pages: the marks over the next
     page's first line are read at the foot of this one, alone. No Thai is written so."""
-    from itaparse.readers.pdf import _group_lines
+    from itaparse.readers.pdf_text import group_lines as _group_lines
 
     letters = [_glyph("อ", 10.0, 6.0), _glyph("ย", 16.0, 6.0), _glyph("ู", 22.0, 0.0)]
     marks = [dict(_glyph("่", 30.0, 0.0), top=40.0, bottom=50.0)]

@@ -1,0 +1,231 @@
+"""Ruled header rows a page break cut from their table: joined to the next page's table
+(a row cut in half, to its rest; sub-labels under a group label stay a row)."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from itaparse.readers.pdf_raw import RawPage, RawTable
+from itaparse.readers.pdf_text import Key, Line, render_line
+from itaparse.thai.text import join_wrapped
+from itaparse.vocabulary import (
+    MAX_LABEL_CHARS,
+    is_column_number,
+    map_labels,
+    opens_measure,
+    read_header,
+)
+
+_CUT_HEADER_ROWS = 3  # a header cut from its body: at most a group row, labels, numbers
+
+
+_SAME_EDGE = 5.0  # points: two tables with their sides this close are one table's parts
+
+
+def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: bool) -> None:
+    """A ruled table's header rows that a page break cut from the rest of the table: the last
+    block of a page, a few rows reading as labels, over a table of the same width on the next
+    page. They become that table's first rows, each cell under the columns it spans there
+    (a group label over its sub-labels), so that the header is read whole."""
+    for page, after in itertools.pairwise(pages):
+        tables = [b for _top, b in page.blocks if isinstance(b, RawTable)]
+        following = [b for _top, b in after.blocks if isinstance(b, RawTable)]
+        if not tables or not following or page.blocks[-1][1] is not tables[-1]:
+            continue
+        cut, rest = tables[-1], following[0]
+        if (
+            len(cut.rows) > _CUT_HEADER_ROWS
+            or not cut.columns
+            or not rest.columns
+            or abs(cut.bbox[0] - rest.bbox[0]) > _SAME_EDGE
+            or abs(cut.bbox[2] - rest.bbox[2]) > _SAME_EDGE
+            or not rest.rows
+            or _opens_with_header(rest, cut, mapping, repair)
+            or not _reads_as_labels(cut, mapping, repair)
+        ):
+            continue
+        moved = [_under_columns(row, cut.columns, rest.columns) for row in cut.rows]
+        if len(rest.rows) > 1 and _halves(moved[-1], rest.rows[0], mapping, repair):
+            # A cell merged down from a row above (a label over all the header's rows) takes
+            # its own rest: the column's cell in the row it is merged from.
+            down = {
+                j: moved[t]
+                for (r, c), t in cut.merged_down.items()
+                if r == len(cut.rows) - 1
+                for j in _columns_under(cut.columns[c], rest.columns)[:1]
+            }
+            first = rest.rows[0]
+            subs = _under_groups(moved[-1], first)
+            moved[-1] = _joined(
+                moved[-1], [[] if j in subs else c for j, c in enumerate(first)], down
+            )
+            if subs:  # the sub-labels under a group label share the row: they stay a row
+                rest.rows[0] = [
+                    c if j in subs else (None if c is None else []) for j, c in enumerate(first)
+                ]
+            else:
+                rest.rows.pop(0)
+                # Rows below the joined one are a row higher; what was merged down from it
+                # is merged down from the joined row.
+                rest.merged_down = {
+                    (r - 1, c): t - 1 for (r, c), t in rest.merged_down.items() if r
+                }
+        # The header's cells merged down over its rows stay so, in the columns they cover.
+        carried = {
+            (r, j): t
+            for (r, c), t in cut.merged_down.items()
+            for j in _columns_under(cut.columns[c], rest.columns)
+        }
+        rest.rows[:0] = moved
+        rest.merged_down = carried | {
+            (r + len(moved), c): t + len(moved) for (r, c), t in rest.merged_down.items()
+        }
+        _numbers_under(rest, len(moved), carried, mapping, repair)
+        page.blocks = [b for b in page.blocks if b[1] is not cut]
+
+
+def _numbers_under(
+    table: RawTable,
+    at: int,
+    carried: dict[tuple[int, int], int],
+    mapping: dict[Key, str],
+    repair: bool,
+) -> None:
+    """A row of column numbers ("(4) (5)") that opens the next page under a moved header: its
+    empty cells are the header's labels merged down over it, as on a page the break spared."""
+    if at >= len(table.rows):
+        return
+    row = table.rows[at]
+    words = [cell_text(cell, mapping, repair) for cell in row if cell]
+    if not words or not all(is_column_number(w) for w in words):
+        return
+    for (r, j), top in carried.items():
+        if r == at - 1 and j < len(row) and row[j] == []:
+            row[j] = None
+            table.merged_down[(at, j)] = top
+
+
+def _reads_as_labels(table: RawTable, mapping: dict[Key, str], repair: bool) -> bool:
+    """Rows of header labels: a third of each row's cells labels at least (ประเด็น, ผลการ
+    ประเมิน, …; a label cut by the break may read as none), or the columns' numbers ("(4)
+    (5)"); two fields at least in all. A row of a score table ("๑ | … | EIT | e5 | ๕๘.๑๓") has
+    none."""
+    found: set[str] = set()
+    for row in table.rows:
+        texts = [cell_text(cell, mapping, repair) for cell in row if cell]
+        fields, _score = map_labels([[t] for t in texts])
+        numbers = sum(is_column_number(t) for t in texts)
+        if any(len(t) > MAX_LABEL_CHARS or opens_measure(t) for t in texts):
+            return False  # a row of the body: the table has begun on this page
+        if 3 * (len(fields) + numbers) < len(texts):
+            return False
+        found.update(fields.values())
+    return len(found) >= 2
+
+
+def _labels_score(row: list[list[Line] | None], mapping: dict[Key, str], repair: bool) -> float:
+    texts = [cell_text(cell, mapping, repair) if cell else "" for cell in row]
+    return map_labels([[t] for t in texts])[1]
+
+
+def _halves(
+    top: list[list[Line] | None],
+    bottom: list[list[Line] | None],
+    mapping: dict[Key, str],
+    repair: bool,
+) -> bool:
+    """Whether a page's first row is the rest of the header row the page break cut from the
+    page before ("น" under "ประเด็", "เกี่ยวข้อง" under "ผู้รับผิดชอบ/ผู้ที่"): no row of the
+    body has begun, so a row of short words that opens no measure and numbers no columns is
+    that row's rest, where the two read as labels no worse together."""
+    words = [cell_text(cell, mapping, repair) for cell in bottom if cell]
+    if not words or any(
+        len(w) > MAX_LABEL_CHARS or opens_measure(w) or is_column_number(w) for w in words
+    ):
+        return False
+    together = _labels_score(_joined(top, bottom), mapping, repair)
+    return together >= _labels_score(top, mapping, repair)
+
+
+def _under_groups(top: list[list[Line] | None], bottom: list[list[Line] | None]) -> set[int]:
+    """Columns of bottom under a cell of top merged across them (a group label), where two or
+    more hold text: sub-labels, not the rest of the group label."""
+    subs: set[int] = set()
+    j = 0
+    while j < len(top):
+        k = j + 1
+        while k < len(top) and top[k] is None:
+            k += 1
+        if top[j] is not None and k - j > 1:
+            filled = {i for i in range(j, k) if i < len(bottom) and bottom[i]}
+            if len(filled) >= 2:
+                subs |= filled
+        j = k
+    return subs
+
+
+def _joined(
+    top: list[list[Line] | None],
+    bottom: list[list[Line] | None],
+    down: dict[int, list[list[Line] | None]] | None = None,
+) -> list[list[Line] | None]:
+    """Two halves of a row, cell by cell: under a cell merged down from a row above (down:
+    column -> that row), into that row's cell; under a cell merged across, into the cell it
+    is merged into."""
+    out = [list(cell) if cell is not None else None for cell in top]
+    for j, cell in enumerate(bottom):
+        if not cell or j >= len(out):
+            continue
+        above = (down or {}).get(j)
+        if above is not None and above[j] is not None:
+            above[j] = [*(above[j] or []), *cell]
+            continue
+        k = j
+        while k > 0 and out[k] is None:
+            k -= 1
+        target = out[k]
+        if target is None:
+            out[k] = list(cell)
+        else:
+            target.extend(cell)
+    return out
+
+
+def _opens_with_header(
+    table: RawTable, cut: RawTable, mapping: dict[Key, str], repair: bool
+) -> bool:
+    """A table whose first row is a measures header of its own, or the cut header's first
+    row printed again (a header repeated on every page)."""
+    first = [cell_text(cell, mapping, repair) if cell else "" for cell in table.rows[0]]
+    if read_header(first)[0] is not None:
+        return True
+    again = [cell_text(cell, mapping, repair) if cell else "" for cell in cut.rows[0]]
+    own = map_labels([[t] for t in first])[0]
+    return len(own) >= 2 and set(own.values()) == set(map_labels([[t] for t in again])[0].values())
+
+
+def cell_text(cell: list[Line], mapping: dict[Key, str], repair: bool) -> str:
+    return join_wrapped([render_line(ln, mapping, repair) for ln in cell])
+
+
+def _columns_under(span: tuple[float, float], columns: list[tuple[float, float]]) -> list[int]:
+    """The columns whose middle a span covers."""
+    x0, x1 = span
+    return [j for j, (a, b) in enumerate(columns) if x0 - 1 <= (a + b) / 2 <= x1 + 1]
+
+
+def _under_columns(
+    row: list[list[Line] | None],
+    spans: list[tuple[float, float]],
+    columns: list[tuple[float, float]],
+) -> list[list[Line] | None]:
+    """A row re-cut to other columns: each cell in the first column whose middle it covers,
+    the other columns it covers merged into it (None)."""
+    out: list[list[Line] | None] = [[] for _ in columns]
+    for cell, (x0, x1) in zip(row, spans, strict=False):
+        if cell is None:
+            continue
+        for k, j in enumerate(_columns_under((x0, x1), columns)):
+            out[j] = cell if k == 0 else None
+    return out

@@ -81,7 +81,7 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
             rows.append(row)
             continue
         category = category_of(row)
-        if category is not None and category.dotted:
+        if category is not None and category.dotted and not category.spans:
             dotted_number = category.number
             assert dotted_number is not None
             if not _decimal_follows(entries[i + 1 :], dotted_number):

@@ -43,6 +43,9 @@ class CategoryRow:
     dotted: bool = False
     label: str = ""  # a category column's text as last seen (it may be cut by page breaks)
     numbered: bool = False  # the category column wrote its number
+    # One cell across every column: a category row whatever its numbering ("1. การป้องกัน…"
+    # over measures "1. มาตรการ…"); a measure's row has cells of its own.
+    spans: bool = False
 
 
 @dataclass
@@ -96,7 +99,8 @@ def category_of(row: Row) -> CategoryRow | None:
     number, title, dotted = found
     if dotted and not (row.cells and row.cells[0] is filled[0]):
         return None
-    return CategoryRow(number, title, row.page, dotted)
+    spans = len(row.cells) > 1 and all(c is None for c in row.cells[1:])
+    return CategoryRow(number, title, row.page, dotted, spans=spans)
 
 
 def heading_row(line: str, page: int | None) -> CategoryRow | None:

@@ -468,3 +468,33 @@ def test_a_headerless_table_without_the_merged_column_continues_the_table_before
     assert isinstance(second, MeasureRow)
     assert second.cells["measure"].lines == ["๒. มาตรการสอง"]
     assert second.cells["outcomes"].lines == ["ได้สอง"]
+
+
+def test_a_row_across_every_column_is_a_category_however_numbered() -> None:
+    """ "1. การป้องกันผลประโยชน์ทับซ้อน" in one cell across the table, over measures numbered
+    "1." too: the row is the category, not a measure."""
+    rows = [
+        row(HEADER),
+        row(["1. การป้องกันผลประโยชน์ทับซ้อน", None, None, None, None, None]),
+        row(["1. มาตรการแรก", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", "ได้"]),
+        row(["2. การเปิดเผยข้อมูล", None, None, None, None, None]),
+        row(["1. มาตรการสอง", "ทำ", "กองช่าง", "ต.ค. ๖๗", "ผล", "ได้"]),
+    ]
+    grid = Grid(format="docx", pages=None, blocks=[(None, Table(rows))])
+    table = find_measures_table(grid)
+    assert table is not None
+    kinds = [(type(r).__name__, getattr(r, "number", None)) for r in table.rows]
+    assert kinds == [
+        ("CategoryRow", 1),
+        ("MeasureRow", None),
+        ("CategoryRow", 2),
+        ("MeasureRow", None),
+    ]
+
+
+def test_a_label_that_begins_with_a_known_one_outranks_one_that_holds_another() -> None:
+    """ "มาตรการ/แนวทางการดำเนินการ" begins with มาตรการ/แนวทาง (the measure) and holds
+    แนวทางการดำเนินการ (methods) at more length: it is the measure."""
+    assert map_header(
+        row(["มาตรการ/แนวทางการดำเนินการ", "วิธีการดำเนินงาน (ระบุขั้นตอน)", "ผลการปฏิบัติ"])
+    ) == {0: "measure", 1: "methods", 2: "results"}

@@ -70,18 +70,19 @@ def _measures(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
     """Scores and periods given, wrong, and with no warning on their measure. Each output
-    measure is matched to the truth measure of the same title (the k-th of a title to the
-    k-th: forms repeat an item's title under several headings), never by position."""
+    measure is matched to the truth measure of the same category and title (the k-th to the
+    k-th), never by position: a measure read under another category is a field miss."""
     want: dict[Any, list[dict[str, Any]]] = defaultdict(list)
-    for m in _measures(truth):
-        want[_fold(m["title"])].append(m)
+    for c in truth.get("categories", []):
+        for m in c["measures"]:  # forms repeat an item's title under several headings
+            want[(_fold(c.get("title")), _fold(m["title"]))].append(m)
     warned = {w.get("measure") for w in got.get("warnings", [])}
     seen: Counter[Any] = Counter()
     out = []
     for c in got.get("categories", []):
         for m in c["measures"]:
             tag = f"{c['number']}.{m['number']}" if c["number"] is not None else m["number"]
-            key = _fold(m["title"])
+            key = (_fold(c.get("title")), _fold(m["title"]))
             k, seen[key] = seen[key], seen[key] + 1
             if k >= len(want.get(key, [])) or tag in warned:
                 continue

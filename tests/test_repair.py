@@ -169,3 +169,14 @@ def test_pages_that_still_read_poorly_are_flagged() -> None:
     flagged = [(w.code, w.page) for w in report.warnings if w.code == "low-text-quality"]
     assert flagged == [("low-text-quality", 1)]  # page 3 has too few tokens to judge
     assert [q.dictionary_share for q in report.source.text_quality] == [0.55, 0.95, 0.3]
+
+
+def test_a_mark_after_a_private_use_tone_is_no_damage() -> None:
+    """Chromium writes "ผู้" as ผ, the lowered mai tho U+F70B, then ู: the ู sits on its letter
+    once the PUA mark reads as ้. Judged impossible Thai, it made the repair drop every ู of
+    the document ("ข้อมล" for ข้อมูล)."""
+    from itaparse.thai.codemap import _impossible
+
+    assert _impossible("ผ\uf70bูบริหาร") == 0
+    assert _impossible("ข\uf70bอมูล") == 0
+    assert _impossible("อุุม") == 1  # a doubled vowel stays impossible

@@ -103,7 +103,12 @@ def clear_reading_cache() -> None:
 
 def _impossible(raw: str) -> int:
     # A window may open inside a cluster: its leading marks have their consonant outside.
-    return len(_IMPOSSIBLE.findall(raw.lstrip(MARKS)))
+    # A Private Use Area mark is the mark it stands for (Chromium writes "ผู้" as ผ, the
+    # lowered mai tho U+F70B, then ู): a mark after it sits on a letter, as it should.
+    return len(_IMPOSSIBLE.findall(raw.translate(_PUA_MARKS).lstrip(MARKS)))
+
+
+_PUA_MARKS = str.maketrans(PUA_MAP)
 
 
 @dataclass(frozen=True)

@@ -10,6 +10,7 @@ import os
 import sys
 import time
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, TextIO
@@ -19,7 +20,7 @@ from typer.core import TyperGroup
 
 from itaparse._version import __version__
 from itaparse.batch import DEFAULT_TIMEOUT
-from itaparse.errors import ItaparseError
+from itaparse.errors import ItaparseError, TimeLimitError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
 from itaparse.options import ParseOptions
 
@@ -94,7 +95,7 @@ def _main(
 
 def _check_output(output: Path | None, inputs: list[Path]) -> None:
     """Before any parsing: the output must not be an input, and its folder must take it."""
-    if output is None:
+    if output is None or _special(output):
         return
     if any(output.resolve() == path.resolve() for path in inputs):
         raise typer.BadParameter(f"{output} is one of the inputs", param_hint="'-o'")
@@ -110,6 +111,8 @@ def _check_output(output: Path | None, inputs: list[Path]) -> None:
 def _is_folder(raw: str) -> bool:
     """-o names a folder when it is one, ends with "/", or has no extension."""
     path = Path(raw)
+    if _special(path):
+        return False
     return path.is_dir() or raw.endswith(("/", os.sep)) or not path.suffix
 
 
@@ -159,8 +162,16 @@ def _emit(reports: list[Report], fmt: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.buffer.write(data.removeprefix(CSV_BOM))
         sys.stdout.flush()
+    elif _special(output):  # /dev/stdout, /dev/null, a pipe: written as it is, not renamed
+        with output.open("wb") as f:
+            f.write(data)
     else:
         write_atomic(output, data)
+
+
+def _special(path: Path) -> bool:
+    """A file that is no regular file or folder: a device (/dev/stdout, /dev/null), a FIFO."""
+    return path.exists() and not path.is_file() and not path.is_dir()
 
 
 def _exit_status(failed: int, total: int) -> int:
@@ -256,6 +267,8 @@ def parse(
         raise typer.BadParameter(
             f"{fmt!r} is not one of {', '.join(FORMATS)}", param_hint="'--format'"
         )
+    if output == "-":  # the usual name of standard output
+        output = None
     target = Path(output) if output is not None else None
     options = ParseOptions(password, ocr=not no_ocr)
     settings = _Settings(options, quiet, jobs or os.cpu_count() or 1, timeout or None, dask, log)
@@ -271,7 +284,7 @@ def parse(
         inputs = _inputs(files)
         raise typer.Exit(_into_folder(inputs, folder, fmt or "csv", retry_failed, settings))
     chosen = fmt or (format_for(target) if target else None) or "json"
-    if target is not None and fmt is None and format_for(target) is None:
+    if target is not None and fmt is None and format_for(target) is None and not _special(target):
         raise typer.BadParameter(
             f"cannot tell the format from {target.name!r}; use --format", param_hint="'-o'"
         )
@@ -318,7 +331,7 @@ def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None
         # garbage collector's walks, which would revisit it on every collection (-12% of the
         # time of a small PDF).
         gc.freeze()
-        with ocr_pages(settings.quiet):
+        with ocr_pages(settings.quiet), _time_limit(path, settings.timeout):
             report = parse_report(
                 path, password=settings.options.password, ocr=settings.options.ocr
             )
@@ -327,6 +340,28 @@ def _one(path: Path, output: Path | None, fmt: str, settings: _Settings) -> None
     if not settings.quiet:
         _warn(report)
     _emit([report], fmt, output)
+
+
+@contextlib.contextmanager
+def _time_limit(path: Path, seconds: float | None) -> Iterator[None]:
+    """--timeout for a file parsed in this process: a timer stops it with the error a batch
+    records for a file past its limit (Unix; elsewhere the file runs to its end)."""
+    import signal
+
+    if not seconds or not hasattr(signal, "setitimer"):
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise TimeLimitError(str(path), f"stopped after {seconds:g} s (--timeout)")
+
+    before = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, before)
 
 
 def _open_log(path: Path | None) -> TextIO | None:
@@ -528,8 +563,8 @@ def summary(
     text = {"markdown": table.to_markdown, "csv": table.to_csv, "json": table.to_json}[fmt](rows)
     if output is None:
         sys.stdout.write(text)
-    else:
-        write_atomic(output, text.encode("utf-8"))
+    else:  # a CSV file opens in Excel: the BOM tells it UTF-8, as every other CSV here does
+        write_atomic(output, (CSV_BOM if fmt == "csv" else b"") + text.encode("utf-8"))
     if plot is not None:
         try:
             table.plot(rows, plot)

@@ -113,3 +113,41 @@ def test_an_unexpected_failure_is_one_line_never_a_traceback(
     assert capsys.readouterr().err == (
         "error: itaparse failed (RuntimeError: something odd); please report it\n"
     )
+
+
+def test_dash_and_devices_are_outputs_not_folders(tmp_path: Path) -> None:
+    """`-o -` is standard output, and /dev/stdout or /dev/null are files, never folders."""
+    dash = subprocess.run(
+        [*COMMAND, str(DOCX), "-q", "-o", "-"], capture_output=True, cwd=tmp_path
+    )
+    assert dash.returncode == 0 and dash.stdout.startswith(b"{")
+    assert not (tmp_path / "-").exists()
+    for device in ("/dev/stdout", "/dev/null"):
+        done = subprocess.run([*COMMAND, str(DOCX), "-q", "-o", device], capture_output=True)
+        assert done.returncode == 0, done.stderr
+        assert done.stderr == b""
+    csv = subprocess.run(
+        [*COMMAND, str(DOCX), "-q", "-o", "/dev/stdout", "-f", "csv"], capture_output=True
+    )
+    assert csv.returncode == 0 and csv.stdout.startswith("\ufeffsource,".encode())
+
+
+def test_a_summary_written_as_csv_opens_in_excel(tmp_path: Path) -> None:
+    out = tmp_path / "by-province.csv"
+    done = subprocess.run(
+        [*COMMAND, "summary", str(DOCX), "-j", "1", "-f", "csv", "-o", str(out)],
+        capture_output=True,
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes().startswith("\ufeffprovince,".encode())
+
+
+def test_timeout_stops_a_single_file_too(tmp_path: Path) -> None:
+    pdf = SAMPLES / "landscape-laksaman-thai-digits.pdf"
+    out = tmp_path / "out.json"
+    done = subprocess.run(
+        [*COMMAND, str(pdf), "-q", "--timeout", "0.01", "-o", str(out)], capture_output=True
+    )
+    assert done.returncode == 1
+    assert done.stderr.decode() == f"error: {pdf}: stopped after 0.01 s (--timeout)\n"
+    assert not out.exists()

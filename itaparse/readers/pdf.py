@@ -18,7 +18,7 @@ from typing import Any
 import pdfplumber
 from pdfminer.pdfdocument import PDFPasswordIncorrect
 
-from itaparse.errors import CorruptDocumentError, PasswordError
+from itaparse.errors import CorruptDocumentError, ItaparseError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_cut_headers import join_cut_headers
@@ -237,6 +237,8 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     try:
         pages = [read_and_close(n, page) for n, page in enumerate(pdf.pages, 1)]
+    except ItaparseError:  # the file's time limit, OCR's missing model: said as they are
+        raise
     except Exception as exc:
         raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
     finally:

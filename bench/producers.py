@@ -70,12 +70,15 @@ def _measures(doc: dict[str, Any]) -> list[dict[str, Any]]:
 
 def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
     """Scores and periods given, wrong, and with no warning on their measure. Each output
-    measure is matched to the truth measure of the same category and title (the k-th to the
-    k-th), never by position: a measure read under another category is a field miss."""
+    measure is matched to the truth measure of the same category, title and number (else the
+    k-th of that title to the k-th), never by position: a measure read under another
+    category is a field miss."""
     want: dict[Any, list[dict[str, Any]]] = defaultdict(list)
+    exact: dict[Any, dict[str, Any]] = {}
     for c in truth.get("categories", []):
         for m in c["measures"]:  # forms repeat an item's title under several headings
             want[(_fold(c.get("title")), _fold(m["title"]))].append(m)
+            exact[(_fold(c.get("title")), _fold(m["title"]), m["number"])] = m
     warned = {w.get("measure") for w in got.get("warnings", [])}
     seen: Counter[Any] = Counter()
     out = []
@@ -84,9 +87,14 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
             tag = f"{c['number']}.{m['number']}" if c["number"] is not None else m["number"]
             key = (_fold(c.get("title")), _fold(m["title"]))
             k, seen[key] = seen[key], seen[key] + 1
-            if k >= len(want.get(key, [])) or tag in warned:
+            if tag in warned:
                 continue
-            w = want[key][k]
+            # The measure of the same category, title and number; else the k-th of that title.
+            w = exact.get((*key, m["number"]))
+            if w is None and k < len(want.get(key, [])):
+                w = want[key][k]
+            if w is None:
+                continue
             if m.get("score") is not None and m["score"] != w.get("score"):
                 out.append(f"{tag} score {m['score']} (truth {w.get('score')})")
             period, wp = m.get("period") or {}, w.get("period") or {}

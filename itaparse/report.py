@@ -259,11 +259,18 @@ def build_report(grid: Grid, path: Path) -> Report:
                     measure=tag,
                 )
             )
-        for doubt in row.doubts:
-            # Its content may be its neighbour's: a score read from it may be theirs.
-            doubts.append(
-                ParseWarning(code="row-cut-unsure", message=doubt, page=page, measure=tag)
+        in_doubt = [("row-cut-unsure", d) for d in row.doubts]
+        if not measure.title:  # a row without its subject: whose row it is is not known
+            in_doubt.append(
+                (
+                    "no-title",
+                    "a row without a subject: it may belong to the measure above or below, "
+                    "or its subject was lost",
+                )
             )
+        for code, doubt in in_doubt:
+            # Its content may be its neighbour's: a score read from it may be theirs.
+            doubts.append(ParseWarning(code=code, message=doubt, page=page, measure=tag))
             if measure.score is not None:
                 measure.score = None
                 doubts.append(

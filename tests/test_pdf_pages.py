@@ -126,3 +126,37 @@ def test_sub_labels_on_the_next_page_stay_a_row_under_their_group_label() -> Non
     assert texts(rest.rows[0]) == ["ประเด็น", "ผลการประเมิน (คะแนน)", group, None, None, None]
     assert texts(rest.rows[1]) == ["", "", *subs]
     assert len(rest.rows) == 3
+
+
+def test_a_whole_header_row_cut_off_keeps_its_long_group_label() -> None:
+    """The NACC form's group label carries its purpose and year, longer than any label: over
+    three of the next page's columns it is a group label, not a row of the body."""
+    group = (
+        "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน "
+        "ประจำปีงบประมาณ พ.ศ. 2568"
+    )
+    cut = _RawTable(
+        [[cell("ประเด็น"), cell("ผลการประเมิน (คะแนน)"), cell(group), cell("ผลการดำเนินงาน")]],
+        (40.0, 740.0, 540.0, 780.0),
+        columns=[(40, 100), (100, 160), (160, 460), (460, 540)],
+    )
+    rest = _RawTable(
+        [
+            [[], [], cell("ขั้นตอน/วิธีการ"), cell("ผู้รับผิดชอบ"), cell("ระยะเวลาดำเนินการ"), []],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+                cell("ต.ค. ๖๗"),
+                cell("๑. เผยแพร่แล้ว"),
+            ],
+        ],
+        (41.0, 50.0, 539.0, 300.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)],
+    )
+    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน (คะแนน)", group]
+    assert len(rest.rows) == 3

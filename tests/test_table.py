@@ -498,3 +498,25 @@ def test_a_label_that_begins_with_a_known_one_outranks_one_that_holds_another() 
     assert map_header(
         row(["มาตรการ/แนวทางการดำเนินการ", "วิธีการดำเนินงาน (ระบุขั้นตอน)", "ผลการปฏิบัติ"])
     ) == {0: "measure", 1: "methods", 2: "results"}
+
+
+def test_a_measure_without_a_subject_gives_no_score_and_says_so(tmp_path: Path) -> None:
+    from itaparse.report import build_report
+
+    rows = [
+        row(HEADER),
+        row(["๑. มาตรการแรก", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", "ผ่านการประเมิน ๙๐.๕๐ คะแนน"]),
+    ]
+    heading = "(๒) หมวดสอง"
+    orphan = row(["", "ทำ", "กองช่าง", "ต.ค. ๖๗", "ผล", "ผ่านการประเมิน ๘๓.๘๘ คะแนน"])
+    grid = Grid(
+        format="docx",
+        pages=None,
+        blocks=[(None, Table(rows)), (None, heading), (None, Table([row(HEADER), orphan]))],
+    )
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    report = build_report(grid, tmp_path / "r.docx")
+    orphaned = report.categories[-1].measures[0]
+    assert (orphaned.title, orphaned.score) == ("", None)
+    codes = {w.code for w in report.warnings if w.measure == "2.1"}
+    assert {"no-title", "unsure-score"} <= codes

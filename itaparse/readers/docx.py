@@ -12,7 +12,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph as DocxParagraph
 from lxml.etree import XMLSyntaxError
 
-from itaparse.errors import CorruptDocumentError
+from itaparse.errors import CorruptDocumentError, ItaparseError
 from itaparse.readers.grid import Cell, Grid, Row, Table
 
 
@@ -59,6 +59,8 @@ def read_docx(path: Path) -> Grid:
         document = docx.Document(str(path))
     except XMLSyntaxError as exc:
         raise CorruptDocumentError(path, "a damaged Word document (its XML is broken)") from exc
+    except ItaparseError:  # the file's time limit: said as it is
+        raise
     except Exception as exc:  # python-docx raises many types for a broken package
         what = f"{type(exc).__name__}: {str(exc)[:120]}"
         raise CorruptDocumentError(path, f"not a readable Word document ({what})") from exc

@@ -229,6 +229,8 @@ def _garbled(quality: tuple[float | None, int]) -> bool:
 def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid:
     try:
         pdf = pdfplumber.open(str(path), password=password or "")
+    except ItaparseError:  # the file's time limit: said as it is
+        raise
     except Exception as exc:  # pdfminer raises many types for a broken file
         cause = _unwrap(exc)
         if isinstance(cause, PDFPasswordIncorrect):

@@ -10,6 +10,7 @@ from itaparse.readers.pdf_raw import RawPage, RawTable
 from itaparse.readers.pdf_text import Key, Line, render_line
 from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
+    MAX_GROUP_LABEL_CHARS,
     MAX_LABEL_CHARS,
     is_column_number,
     map_labels,
@@ -42,7 +43,7 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
             or abs(cut.bbox[2] - rest.bbox[2]) > _SAME_EDGE
             or not rest.rows
             or _opens_with_header(rest, cut, mapping, repair)
-            or not _reads_as_labels(cut, mapping, repair)
+            or not _reads_as_labels(cut, mapping, repair, rest)
         ):
             continue
         moved = [_under_columns(row, cut.columns, rest.columns) for row in cut.rows]
@@ -106,17 +107,29 @@ def _numbers_under(
             table.merged_down[(at, j)] = top
 
 
-def _reads_as_labels(table: RawTable, mapping: dict[Key, str], repair: bool) -> bool:
+def _reads_as_labels(
+    table: RawTable, mapping: dict[Key, str], repair: bool, rest: RawTable | None = None
+) -> bool:
     """Rows of header labels: a third of each row's cells labels at least (ประเด็น, ผลการ
     ประเมิน, …; a label cut by the break may read as none), or the columns' numbers ("(4)
     (5)"); two fields at least in all. A row of a score table ("๑ | … | EIT | e5 | ๕๘.๑๓") has
-    none."""
+    none. A cell over several of the next page's columns is a group label, which may be long
+    (the NACC form's carries its purpose and year)."""
     found: set[str] = set()
     for row in table.rows:
-        texts = [cell_text(cell, mapping, repair) for cell in row if cell]
+        cells = [(j, cell) for j, cell in enumerate(row) if cell]
+        texts = [cell_text(cell, mapping, repair) for _j, cell in cells]
         fields, _score = map_labels([[t] for t in texts])
         numbers = sum(is_column_number(t) for t in texts)
-        if any(len(t) > MAX_LABEL_CHARS or opens_measure(t) for t in texts):
+        limits = [
+            MAX_GROUP_LABEL_CHARS
+            if rest is not None
+            and j < len(table.columns)
+            and len(_columns_under(table.columns[j], rest.columns)) > 1
+            else MAX_LABEL_CHARS
+            for j, _cell in cells
+        ]
+        if any(len(t) > n or opens_measure(t) for t, n in zip(texts, limits, strict=True)):
             return False  # a row of the body: the table has begun on this page
         if 3 * (len(fields) + numbers) < len(texts):
             return False

@@ -78,7 +78,7 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
     for c in truth.get("categories", []):
         for m in c["measures"]:  # forms repeat an item's title under several headings
             want[(_fold(c.get("title")), _fold(m["title"]))].append(m)
-            exact[(_fold(c.get("title")), _fold(m["title"]), m["number"])] = m
+            exact[(c.get("number"), _fold(c.get("title")), _fold(m["title"]), m["number"])] = m
     warned = {w.get("measure") for w in got.get("warnings", [])}
     seen: Counter[Any] = Counter()
     out = []
@@ -90,7 +90,7 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
             if tag in warned:
                 continue
             # The measure of the same category, title and number; else the k-th of that title.
-            w = exact.get((*key, m["number"]))
+            w = exact.get((c.get("number"), *key, m["number"]))
             if w is None and k < len(want.get(key, [])):
                 w = want[key][k]
             if w is None:

@@ -20,6 +20,7 @@ from itaparse.vocabulary import (
     is_column_number,
     is_measures_header,
     is_tick,
+    item_marker,
     map_labels,
     measure_number,
 )
@@ -190,7 +191,7 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
         taken = set(fields.values())
         label = header.labels.get(col, "")
         role = None
-        if "period" not in taken and _most(texts, lambda t: parse_period(t, None)[0] is not None):
+        if "period" not in taken and _most(texts, _reads_as_period):
             role = "period"
         elif (
             "score" not in taken
@@ -210,6 +211,19 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
     if not is_measures_header(fields, weak):
         return None
     return Header(header.start, header.end, fields, header.labels, header.score, inferred)
+
+
+# A period cell is a phrase ("ต.ค. ๖๗ - ก.ย. ๖๘"); a cell of results may hold a date too
+# ("ประกาศแล้วเมื่อวันที่ ๑๕ ตุลาคม ๒๕๖๗"), inside a longer text or a numbered list.
+_MAX_PERIOD_CHARS = 60
+
+
+def _reads_as_period(text: str) -> bool:
+    return (
+        len(text) <= _MAX_PERIOD_CHARS
+        and item_marker(text) is None
+        and parse_period(text, None)[0] is not None
+    )
 
 
 def same_header(found: Header, header: Header, n: int, n_first: int) -> bool:

@@ -520,3 +520,17 @@ def test_a_measure_without_a_subject_gives_no_score_and_says_so(tmp_path: Path) 
     assert (orphaned.title, orphaned.score) == ("", None)
     codes = {w.code for w in report.warnings if w.measure == "2.1"}
     assert {"no-title", "unsure-score"} <= codes
+
+
+def test_a_column_of_results_that_mention_a_date_is_no_period() -> None:
+    """A column whose label is lost takes its role from its content: dates inside numbered
+    results ("๑. ประกาศแล้วเมื่อวันที่ ๑๕ ตุลาคม ๒๕๖๗") do not make it the period."""
+    header = row(["มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ดำเนินงาน"])
+    body = [
+        row(["๑. มาตรการแรก", "ทำ", "กองคลัง", "๑. ประกาศนโยบายแล้วเมื่อวันที่ ๑๕ ตุลาคม ๒๕๖๗"]),
+        row(["๒. มาตรการสอง", "ทำ", "กองช่าง", "๑. จัดอบรมแล้วเมื่อวันที่ ๒ ธันวาคม ๒๕๖๗"]),
+    ]
+    table = find_measures_table(
+        Grid(format="docx", pages=None, blocks=[(None, Table([header, *body]))])
+    )
+    assert table is not None and "period" not in table.header.values()

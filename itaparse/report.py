@@ -108,6 +108,8 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
         extra[SUB_ITEMS] = "\n".join(sub_items)
     period_text = cell_text(row.cells.get("period"))
     start, end = parse_period(period_text, fiscal_year) if period_text else (None, None)
+    if start is not None and end is not None and end < start:  # no period ends before it starts
+        start = end = None
     results = split_items(row.cells.get("results"))
     outcomes = split_items(row.cells.get("outcomes"))
     return Measure(

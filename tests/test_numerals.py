@@ -111,3 +111,22 @@ def test_a_measure_whose_score_cannot_be_read_whole_gives_none_and_says_why(
     (warning,) = [w for w in report.warnings if w.measure == "1"]
     assert warning.code == "unsure-score"
     assert warning.message == "the score is written '9 1.25', with spaces inside it: left out"
+
+
+def test_a_period_that_ends_before_it_starts_is_not_understood(tmp_path: Path) -> None:
+    """Two cells' dates read as one period ("๑ ตุลาคม ๒๕๖๗ - ๓๐ กันยายน ๒๕๖๗" from a row cut
+    wrongly) can end before they start: no dates, and the period-unparsed warning."""
+    from itaparse.readers.grid import Cell, Grid, Row, Table
+    from itaparse.report import build_report
+
+    def row(texts: list[str]) -> Row:
+        return Row([Cell([[t]]) for t in texts])
+
+    header = row(["มาตรการ", "ระยะเวลาดำเนินการ", "ผลการดำเนินงาน"])
+    body = row(["๑. มาตรการแรก", "๑ ตุลาคม ๒๕๖๘ - ๓๐ กันยายน ๒๕๖๗", "ผล"])
+    grid = Grid(format="docx", pages=None, blocks=[(None, Table([header, body]))])
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    report = build_report(grid, tmp_path / "r.docx")
+    period = report.measures[0].period
+    assert (period.start, period.end) == (None, None)
+    assert "period-unparsed" in {w.code for w in report.warnings}

@@ -242,7 +242,10 @@ def build_report(grid: Grid, path: Path) -> Report:
         if not categories:
             categories.append(Category(number=None, title=None))
         category = categories[-1]
-        measure = _measure(row, len(category.measures) + 1, fiscal_year)
+        # A measure without a number takes its place among the measures with a subject: a
+        # row without one (warned below) must not push its neighbours' numbers on.
+        place = sum(1 for m in category.measures if m.title) + 1
+        measure = _measure(row, place, fiscal_year)
         category.measures.append(measure)
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None

@@ -158,6 +158,15 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
     return pages, warnings
 
 
+# A subject has a letter: a lone vowel or mark ("ใ", Chromium's clipped copy of the next
+# page's first line) is none.
+_LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙]")
+
+
+def _has_subject(measure: Measure) -> bool:
+    return _LETTER.search(measure.title) is not None
+
+
 def _score_warnings(
     categories: list[Category], measure_warnings: list[ParseWarning]
 ) -> list[ParseWarning]:
@@ -244,7 +253,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         category = categories[-1]
         # A measure without a number takes its place among the measures with a subject: a
         # row without one (warned below) must not push its neighbours' numbers on.
-        place = sum(1 for m in category.measures if m.title) + 1
+        place = sum(1 for m in category.measures if _has_subject(m)) + 1
         measure = _measure(row, place, fiscal_year)
         category.measures.append(measure)
         tag = measure_tag(category, measure)
@@ -265,7 +274,7 @@ def build_report(grid: Grid, path: Path) -> Report:
                 )
             )
         in_doubt = [("row-cut-unsure", d) for d in row.doubts]
-        if not measure.title:  # a row without its subject: whose row it is is not known
+        if not _has_subject(measure):  # a row without its subject: whose row it is, unknown
             in_doubt.append(
                 (
                     "no-title",

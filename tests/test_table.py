@@ -534,3 +534,19 @@ def test_a_column_of_results_that_mention_a_date_is_no_period() -> None:
         Grid(format="docx", pages=None, blocks=[(None, Table([header, *body]))])
     )
     assert table is not None and "period" not in table.header.values()
+
+
+def test_a_lone_vowel_is_no_subject_and_takes_no_number(tmp_path: Path) -> None:
+    """ "ใ" alone (Chromium's clipped copy of the next page's first line) opens no measure that
+    would push the numbers of the measures after it."""
+    from itaparse.report import build_report
+
+    rows = [
+        row(HEADER),
+        row(["ใ", "", "", "", "", ""]),
+        row(["i6 บุคลากรในหน่วยงาน", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", "ผ่านการประเมิน ๙๙.๕๖ คะแนน"]),
+    ]
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    grid = Grid(format="docx", pages=None, blocks=[(None, Table(rows))])
+    measures = build_report(grid, tmp_path / "r.docx").measures
+    assert [(m.number, m.score) for m in measures][-1] == ("1", 99.56)

@@ -44,6 +44,7 @@ from random_layouts import (
     build_docx,
     convert_all,
     header_grid,
+    score_table,
 )
 
 PRODUCERS = ("libreoffice", "libreoffice-shaded", "word-rules", "chromium", "weasyprint")
@@ -246,24 +247,9 @@ def build_html(layout: Layout, producer: str) -> str:
     if layout.form == "nacc":
         for category in layout.categories:
             parts.append(f"<p>{html.escape(_category_text(layout, category))}</p>")
-            head = ("ที่", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "หมายเหตุ")
+            head, *body = score_table(layout, category)
             rows = ["<tr>" + "".join(_cell("th", [h]) for h in head) + "</tr>"]
-            for k, m in enumerate(category.measures, 1):
-                values = (
-                    str(k),
-                    category.title or "",
-                    m.truth["tool"],
-                    m.title.split()[0],
-                    m.cells["score"][0],
-                    "",
-                )
-                rows.append(
-                    "<tr>"
-                    + "".join(
-                        _cell("td", [_digits(v, layout.thai) if v.isdigit() else v]) for v in values
-                    )
-                    + "</tr>"
-                )
+            rows += ["<tr>" + "".join(_cell("td", [v]) for v in r) + "</tr>" for r in body]
             parts.append(f"<table class=scores>{''.join(rows)}</table><p>&nbsp;</p>")
             parts.append(
                 _table_html(layout, [_measure_tr(layout, m.cells) for m in category.measures])

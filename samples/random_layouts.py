@@ -589,6 +589,25 @@ def _title_block(layout: Layout, title: str, year: str) -> list[str]:
     return [f"{title} ประจำปีงบประมาณ พ.ศ. {year}", f"{agency} อำเภอ{district} จังหวัด{province}"]
 
 
+SCORE_TABLE_HEAD = ("ที่", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "หมายเหตุ")
+
+
+def score_table(layout: Layout, category: Category) -> list[tuple[str, ...]]:
+    """The NACC form's score table over a category's measures: its head, then one row per
+    item (its number, the category, the tool, the item's code, its score)."""
+    rows: list[tuple[str, ...]] = [SCORE_TABLE_HEAD]
+    for k, m in enumerate(category.measures, 1):
+        values = (str(k), category.title or "", m.truth["tool"], m.title.split()[0])
+        rows.append(
+            (
+                *(_digits(v, layout.thai) if v.isdigit() else v for v in values),
+                m.cells["score"][0],
+                "",
+            )
+        )
+    return rows
+
+
 def build_docx(layout: Layout, path: Path) -> None:
     document = Document()
     _set_font(document, layout.font, layout.size)
@@ -618,23 +637,12 @@ def build_docx(layout: Layout, path: Path) -> None:
             document.add_paragraph(_category_text(layout, category))
             scores = document.add_table(rows=1, cols=6)
             scores.style = "Table Grid"
-            for cell, text in zip(
-                scores.rows[0].cells,
-                ("ที่", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "หมายเหตุ"),
-                strict=True,
-            ):
+            head, *body = score_table(layout, category)
+            for cell, text in zip(scores.rows[0].cells, head, strict=True):
                 _fill(cell, [text], bold=True)
-            for k, m in enumerate(category.measures, 1):
-                values = (
-                    str(k),
-                    category.title or "",
-                    m.truth["tool"],
-                    m.title.split()[0],
-                    m.cells["score"][0],
-                    "",
-                )
+            for values in body:
                 for cell, text in zip(scores.add_row().cells, values, strict=True):
-                    _fill(cell, [_digits(text, layout.thai) if text.isdigit() else text])
+                    _fill(cell, [text])
             document.add_paragraph("")
             table = _table(document, layout)
             for m in category.measures:

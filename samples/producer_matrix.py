@@ -36,6 +36,7 @@ from docx.oxml.ns import qn
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from random_layouts import (
+    TITLES,
     Layout,
     _category_text,
     _digits,
@@ -50,12 +51,6 @@ from random_layouts import (
 PRODUCERS = ("libreoffice", "libreoffice-shaded", "word-rules", "chromium", "weasyprint")
 NOTO = ("Noto Sans Thai", "Noto Serif Thai", "Noto Looped Thai")
 SHADES = ("D9D9D9", "DBE5F1", "F2F2F2", "E2EFD9", "FBE4D5")
-TITLES = {
-    "results": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-    "nacc": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-    "plan": "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม",
-    "risk": "แบบรายงานผลการดำเนินงานตามแผนบริหารความเสี่ยงการทุจริต",
-}
 
 
 def _choices(layout: Layout, producer: str) -> random.Random:

@@ -589,6 +589,12 @@ def _title_block(layout: Layout, title: str, year: str) -> list[str]:
     return [f"{title} ประจำปีงบประมาณ พ.ศ. {year}", f"{agency} อำเภอ{district} จังหวัด{province}"]
 
 
+TITLES = {  # each form's title, as the title block writes it
+    "results": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
+    "nacc": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
+    "plan": "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม",
+    "risk": "แบบรายงานผลการดำเนินงานตามแผนบริหารความเสี่ยงการทุจริต",
+}
 SCORE_TABLE_HEAD = ("ที่", "หัวข้อ", "เครื่องมือการประเมิน", "ข้อคำถาม", "คะแนน", "หมายเหตุ")
 
 
@@ -614,13 +620,7 @@ def build_docx(layout: Layout, path: Path) -> None:
     _page(document, layout.landscape)
     agency = layout.agency[0]
     year = _digits("2568", layout.thai)
-    titles = {
-        "results": "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรมและความโปร่งใส",
-        "nacc": "มาตรการส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน",
-        "plan": "แบบรายงานผลการดำเนินงานตามแผนปฏิบัติการส่งเสริมคุณธรรม",
-        "risk": "แบบรายงานผลการดำเนินงานตามแผนบริหารความเสี่ยงการทุจริต",
-    }
-    for text in _title_block(layout, titles[layout.form], year):
+    for text in _title_block(layout, TITLES[layout.form], year):
         document.add_paragraph(text)
     if layout.wording.get("front_summary"):
         import wordings

@@ -29,20 +29,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "samples"))
 import producer_matrix as producers  # noqa: E402
 import random_layouts  # noqa: E402
+from shared_score import score_module  # noqa: E402
 
 FIELDS = ("number", "title", "methods", "responsible", "period", "results", "outcomes", "score")
-
-
-def _score_module() -> Any:
-    import importlib.util
-
-    path = ROOT.parent / "shared" / "bench" / "score.py"
-    spec = importlib.util.spec_from_file_location("score", path)
-    if spec is None or spec.loader is None or not path.exists():
-        sys.exit("../shared/bench/score.py is needed")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def _parse(path: Path) -> dict[str, Any]:
@@ -140,7 +129,7 @@ def main() -> None:
     parser.add_argument("--dir", type=Path)
     parser.add_argument("-v", "--verbose", action="store_true")
     args = parser.parse_args()
-    score = _score_module()
+    score = score_module()
     base_dir = args.dir or ROOT / "bench" / ".producers" / str(args.seed)
     layouts = [
         random_layouts._draw(

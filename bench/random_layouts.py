@@ -12,7 +12,6 @@ at a rule. Documents are kept in DIR (default bench/.random/SEED) and reused by 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from collections import Counter, defaultdict
@@ -23,18 +22,9 @@ import itaparse
 from itaparse.errors import ItaparseError
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
 sys.path.insert(0, str(ROOT / "samples"))
 import random_layouts  # noqa: E402
-
-
-def _score_module() -> Any:
-    spec = importlib.util.spec_from_file_location("score", SHARED / "bench" / "score.py")
-    if spec is None or spec.loader is None or not (SHARED / "bench" / "score.py").exists():
-        sys.exit("../shared/bench/score.py is needed")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+from shared_score import score_module  # noqa: E402
 
 
 def _classes(truth: dict[str, Any], fmt: str) -> list[str]:
@@ -84,7 +74,7 @@ def main() -> None:
     if missing:
         print(f"generating {len(missing)} layouts in {folder} …", file=sys.stderr)
         random_layouts.generate(folder, args.n, args.seed, pdf="pdf" in formats)
-    score = _score_module()
+    score = score_module()
     right = total = exact = docs = status_right = status_total = 0
     misses: Counter[str] = Counter()
     fields_by_class: dict[str, list[int]] = defaultdict(lambda: [0, 0])

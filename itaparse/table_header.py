@@ -9,7 +9,7 @@ from collections.abc import Callable
 from itaparse.readers.grid import Row, Table
 from itaparse.table_rows import Header, category_of
 from itaparse.thai.dates import parse_period
-from itaparse.thai.numerals import parse_number
+from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     MAX_GROUP_LABEL_CHARS,
@@ -197,6 +197,7 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
             "score" not in taken
             and (SCORE_LABEL in skeleton(label) or not label)
             and _most(texts, lambda t: (n := parse_number(t)) is not None and 0 <= n <= 100)
+            and not _numbering(texts)
         ):
             role = "score"
         elif (
@@ -211,6 +212,21 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
     if not is_measures_header(fields, weak):
         return None
     return Header(header.start, header.end, fields, header.labels, header.score, inferred)
+
+
+_NUMBERING = re.compile(r"^\s*(\d{1,2})(?:\.(\d))?\.?\s*$")
+
+
+def _numbering(texts: list[str]) -> bool:
+    """Cells that number the rows ("๑.๑", "๑.๒", "๔.๑" or 1, 2, 3), in order: a sequence
+    column whose label was lost, not a score (scores are not written so, nor in order)."""
+    keys = []
+    for text in texts:
+        found = _NUMBERING.match(to_arabic(text))
+        if found is None:
+            return False
+        keys.append((int(found.group(1)), int(found.group(2) or 0)))
+    return len(keys) >= 2 and keys == sorted(keys)
 
 
 # A period cell is a phrase ("ต.ค. ๖๗ - ก.ย. ๖๘"); a cell of results may hold a date too

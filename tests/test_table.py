@@ -550,3 +550,17 @@ def test_a_lone_vowel_is_no_subject_and_takes_no_number(tmp_path: Path) -> None:
     grid = Grid(format="docx", pages=None, blocks=[(None, Table(rows))])
     measures = build_report(grid, tmp_path / "r.docx").measures
     assert [(m.number, m.score) for m in measures][-1] == ("1", 99.56)
+
+
+def test_a_column_of_measure_numbers_whose_label_is_lost_is_no_score() -> None:
+    """"๑.๑", "๑.๒", "๒.๑" in order number the rows; they are 0-100 but no scores. Scores
+    in a column without a label are still read from it."""
+    from itaparse.table_header import Header, refine
+
+    header = Header(0, 1, {1: "measure", 2: "responsible", 3: "results"}, {}, 3.0)
+    numbers = [row([n, "มาตรการ", "กองคลัง", "ผล"]) for n in ("๑.๑", "๑.๒", "๒.๑")]
+    scores = [row([n, "มาตรการ", "กองคลัง", "ผล"]) for n in ("๘๗.๕๐", "๙๑.๒๕", "๗๖")]
+    refined = refine(header, numbers)
+    assert refined is not None and 0 not in refined.fields
+    refined = refine(header, scores)
+    assert refined is not None and refined.fields.get(0) == "score"

@@ -124,6 +124,11 @@ def header_at(table: Table, start: int, weak: bool = False) -> Header | None:
         if depth > 1 and not _extends_header(below, rows[start : start + depth - 1]):
             break
         readings, own = column_readings(rows[start : start + depth], table.n_cols)
+        if 2 * len(own) < table.n_cols:
+            # A header labels its columns (a merged label covers those it spans): a row that
+            # leaves most columns blank is a body row, whatever words its cells share with
+            # labels (the rest of a measure on the next page: "ผลการปฏิบัติ…", "มาตรการอยู่ที่…").
+            continue
         mapping, score = map_labels(readings)
         if not is_measures_header(mapping, weak):
             if best is None:

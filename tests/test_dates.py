@@ -43,7 +43,17 @@ def test_whole_fiscal_year_takes_the_reports_year() -> None:
     assert parse_period("ตลอดปีงบประมาณ") == (None, None)
 
 
-@pytest.mark.parametrize("text", ["", "ทุกไตรมาส", "31 ก.พ. 2568"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "ทุกไตรมาส",
+        "31 ก.พ. 2568",
+        # Two dates with words of another cell between them: no range, and no one-day period.
+        "1 ตุลาคม 2567 ถึง งาน 31 มีนาคม 2568",
+        "๑ ต.ค. ๖๗ กองคลัง ๓๐ ก.ย. ๖๘",
+    ],
+)
 def test_unparsable_periods(text: str) -> None:
     assert parse_period(text) == (None, None)
 

@@ -88,6 +88,11 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
                 return None, None
             start_year = a.year or (end_year - 1 if a.month > b.month else end_year)
             return a.first(start_year), b.last(end_year)
+        if len(points) >= 2:
+            # Two dates that do not read as a range ("๑ ต.ค. ๖๗ ถึง งาน ๓๑ มี.ค. ๖๘": words of
+            # another cell between them): which span is meant is unknown, and the first date
+            # alone would be a one-day period.
+            return None, None
         if points:
             p = _point(points[0])
             if p.year is not None:

@@ -35,6 +35,7 @@ from itaparse.semantics import (
     split_items,
     split_title,
 )
+from itaparse.sequence_checks import sequence_warnings
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
 from itaparse.thai.numerals import to_arabic
@@ -244,6 +245,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
         )
     measure_warnings: list[ParseWarning] = []
+    scanned: set[int] = set()  # measures read by OCR (their id())
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
@@ -273,7 +275,7 @@ def build_report(grid: Grid, path: Path) -> Report:
                     measure=tag,
                 )
             )
-        in_doubt = [("row-cut-unsure", d) for d in row.doubts]
+        in_doubt = list(row.doubts)
         if not _has_subject(measure):  # a row without its subject: whose row it is, unknown
             in_doubt.append(
                 (
@@ -296,6 +298,8 @@ def build_report(grid: Grid, path: Path) -> Report:
                     )
                 )
         measure_warnings.extend(doubts)
+        if any(c.confidence is not None for c in row.cells.values()):
+            scanned.add(id(measure))
         if measure.score is None and not any(
             w.code in ("ocr-unsure-score", "unsure-score") for w in doubts
         ):
@@ -319,6 +323,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
+    measure_warnings.extend(sequence_warnings(categories, scanned))
     warnings.extend(_score_warnings(categories, measure_warnings))
     who = identify(meta.agency, meta.district, meta.province)
     warnings.extend(who.warnings)

@@ -22,6 +22,7 @@ from itaparse.vocabulary import (
     NUMBER_ALONE,
     is_sequence_number,
     measure_number,
+    merged_number,
     number_in_column,
 )
 
@@ -75,7 +76,7 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
     held: Row | None = None  # the head of a cut row, which opens the next measure
-    unsure_next: str | None = None
+    unsure_next: tuple[str, str] | None = None
     for i, (row, opens_table, header) in enumerate(entries):
         if isinstance(row, CategoryRow):
             rows.append(row)
@@ -114,7 +115,7 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
         if continues:
             assert isinstance(last, MeasureRow)
             if cut == "unsure":
-                doubt = _UNSURE_CUT.format(page=row.page)
+                doubt = ("row-cut-unsure", _UNSURE_CUT.format(page=row.page))
                 last.doubts.append(doubt)
                 unsure_next = doubt
             _continue(last, row, header)
@@ -127,6 +128,9 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
         if unsure_next is not None:
             measure.doubts.append(unsure_next)
             unsure_next = None
+        merged = _merged_rows(row, header)
+        if merged is not None:
+            measure.doubts.append(("rows-merged", _MERGED.format(number=merged)))
         category = _category_column(measure, rows, row.page)
         if category is not None:
             rows.append(category)
@@ -174,6 +178,25 @@ def _cut_head(entries: list[Entry], i: int, last: LogicalRow | None) -> str | No
     if not above or any(is_blank(cell_at(after, c)) for c in filled):
         return "next"
     return "unsure"
+
+
+_MERGED = (
+    "the row also opens measure {number}: the rule between two rows may be lost, and its "
+    "fields may mix the two measures"
+)
+
+
+def _merged_rows(row: Row, header: Header) -> str | None:
+    """The number of a second measure one row holds: its number or measure cell opens with a
+    number and a later line of it opens with the next (a scan lost the rule between them)."""
+    columns = [c for c, f in header.fields.items() if f == "number"] + [header.measure_col]
+    for col in columns:
+        cell = cell_at(row, col)
+        if cell is not None and not cell.empty and cell.above is None:
+            found = merged_number(cell.lines)
+            if found is not None:
+                return found
+    return None
 
 
 def is_blank(cell: Cell | None) -> bool:

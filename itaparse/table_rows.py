@@ -54,7 +54,8 @@ class MeasureRow:
     extra: dict[str, Cell]
     pages: list[int] = field(default_factory=list)
     # Why some of its content may belong to the measure beside it: its fields are in doubt.
-    doubts: list[str] = field(default_factory=list)
+    # (warning code, message)
+    doubts: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def stitched_pages(self) -> list[int]:

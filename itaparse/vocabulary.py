@@ -292,6 +292,43 @@ def measure_number(text: str) -> tuple[str | None, str]:
     return number, text[match.end() :].strip()
 
 
+def numbering_form(line: str) -> tuple[str, str] | None:
+    """The number a line opens with and how it is written ("๓.๒ …" -> ("3.2", "d.d"),
+    "(๔) …" -> ("4", "(d)"), "๒. …" -> ("2", "d.")): two items of one list share a form."""
+    if is_sequence_number(line):  # a number column's cell: the number alone
+        return number_in_column(line), re.sub(r"\d+", "d", to_arabic(line).strip())
+    match = item_marker(line)
+    if match is None or BULLET.match(to_arabic(line)):
+        return None
+    number = match.group(1) or match.group(2) or match.group(3)
+    return number, re.sub(r"\d+", "d", to_arabic(match.group(0)).strip())
+
+
+def next_number(number: str) -> str:
+    """The number after this one in its list: "3.1" -> "3.2", "4" -> "5"."""
+    head, _, last = number.rpartition(".")
+    return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
+
+
+def merged_number(lines: Sequence[str]) -> str | None:
+    """Where a cell's first line opens with a number and a later line opens with the next one,
+    written alike ("๓.๑ …" then "๓.๒ …"), that next number: the cell holds two rows of one
+    list, the rule between them lost. Items listed under a title are numbered in another
+    form ("๑. มาตรการ…" over "๑) …", "๑.๑ …") and are not taken for a second row."""
+    if not lines:
+        return None
+    first = numbering_form(lines[0])
+    if first is None:
+        return None
+    number, form = first
+    wanted = next_number(number)
+    for line in lines[1:]:
+        found = numbering_form(line)
+        if found is not None and found == (wanted, form):
+            return wanted
+    return None
+
+
 NUMBER_ALONE = re.compile(r"\s*[0-9๐-๙]{1,2}(?:\.[0-9๐-๙]{1,2})+\s*")
 _SEQUENCE_NUMBER = re.compile(r"\s*\(?[0-9๐-๙]{1,3}(?:\.[0-9๐-๙]{1,2})*[.)]?\s*")
 

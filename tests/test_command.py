@@ -117,9 +117,7 @@ def test_an_unexpected_failure_is_one_line_never_a_traceback(
 
 def test_dash_and_devices_are_outputs_not_folders(tmp_path: Path) -> None:
     """`-o -` is standard output, and /dev/stdout or /dev/null are files, never folders."""
-    dash = subprocess.run(
-        [*COMMAND, str(DOCX), "-q", "-o", "-"], capture_output=True, cwd=tmp_path
-    )
+    dash = subprocess.run([*COMMAND, str(DOCX), "-q", "-o", "-"], capture_output=True, cwd=tmp_path)
     assert dash.returncode == 0 and dash.stdout.startswith(b"{")
     assert not (tmp_path / "-").exists()
     for device in ("/dev/stdout", "/dev/null"):

@@ -65,3 +65,15 @@ def test_dropping_orphan_marks_leaves_every_letter_and_is_stable(text: str) -> N
 def test_orphan_marks_from_ocr_specks() -> None:
     assert drop_orphan_marks("ก.ุย.") == "ก.ย."
     assert drop_orphan_marks("ที่โปร่งใส") == "ที่โปร่งใส"
+
+
+def test_merged_number_finds_the_next_item_written_alike() -> None:
+    from itaparse.vocabulary import merged_number, next_number
+
+    assert next_number("3.1") == "3.2" and next_number("9") == "10"
+    assert merged_number(["๓.๑ มาตรการ", "ต่อ", "๓.๒ มาตรการสอง"]) == "3.2"
+    assert merged_number(["๒. มาตรการ", "๓. มาตรการสาม"]) == "3"
+    assert merged_number(["๓.๑", "๓.๒"]) == "3.2"  # a number column's cell
+    assert merged_number(["๒. มาตรการ", "๓) ทำ"]) is None  # another form: an item
+    assert merged_number(["๒. มาตรการ", "๔. มาตรการ"]) is None  # not the next
+    assert merged_number(["มาตรการ", "๒. ทำ"]) is None

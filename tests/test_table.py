@@ -553,7 +553,7 @@ def test_a_lone_vowel_is_no_subject_and_takes_no_number(tmp_path: Path) -> None:
 
 
 def test_a_column_of_measure_numbers_whose_label_is_lost_is_no_score() -> None:
-    """"๑.๑", "๑.๒", "๒.๑" in order number the rows; they are 0-100 but no scores. Scores
+    """ "๑.๑", "๑.๒", "๒.๑" in order number the rows; they are 0-100 but no scores. Scores
     in a column without a label are still read from it."""
     from itaparse.table_header import Header, refine
 
@@ -564,3 +564,73 @@ def test_a_column_of_measure_numbers_whose_label_is_lost_is_no_score() -> None:
     assert refined is not None and 0 not in refined.fields
     refined = refine(header, scores)
     assert refined is not None and refined.fields.get(0) == "score"
+
+
+def _merged_report(cells: list[str]) -> dict[str, object]:
+    from itaparse.report import build_report
+
+    table = Table(
+        [
+            row(HEADER),
+            row(["(๑) หมวดแรก", None, None, None, None, None]),
+            row(cells),
+            row(["๑.๓ มาตรการที่สาม", "๑. ทำ", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "๘๐.๐๐ คะแนน"]),
+        ]
+    )
+    grid = Grid("docx", None, [(None, table)])
+    return build_report(grid, Path(__file__)).model_dump(mode="json")
+
+
+def test_a_row_holding_two_numbered_measures_gives_neither_a_score() -> None:
+    # A scan (or a table drawn without one rule) puts measures 1.1 and 1.2 in one row: the
+    # score read there may be either's, so it is left out, with a warning on the row.
+    report = _merged_report(
+        [
+            "๑.๑ มาตรการแรก\n๑.๒ มาตรการที่สอง",
+            "๑. ทำ\n๑. ทำสอง",
+            "กองคลัง",
+            "ต.ค. ๖๗",
+            "๑. ผล",
+            "ผ่าน ๙๐.๐๐ คะแนน\nผ่าน ๘๕.๕๐ คะแนน",
+        ]
+    )
+    first, third = report["categories"][0]["measures"]  # type: ignore[index]
+    assert first["score"] is None and third["score"] == 80.0
+    codes = {(w["code"], w["measure"]) for w in report["warnings"]}  # type: ignore[attr-defined]
+    assert ("rows-merged", "1.1") in codes and ("unsure-score", "1.1") in codes
+
+
+def test_items_listed_under_a_title_are_not_a_second_row() -> None:
+    # "๑.๑ …" over its own items "๑) …", "๒) …" or "๑.๑.๑ …": another form, one measure.
+    for items in ("๑) ทำหนึ่ง\n๒) ทำสอง", "๑.๑.๑ ทำหนึ่ง\n๑.๑.๒ ทำสอง"):
+        report = _merged_report(
+            [f"๑.๑ มาตรการแรก\n{items}", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "๙๐.๐๐ คะแนน"]
+        )
+        first = report["categories"][0]["measures"][0]  # type: ignore[index]
+        assert first["score"] == 90.0
+        assert not [w for w in report["warnings"] if w["code"] == "rows-merged"]  # type: ignore[attr-defined]
+
+
+def test_a_continued_row_with_label_words_is_no_new_header() -> None:
+    # The rest of a measure at the top of the next page fills two cells with sentences that
+    # hold label words ("ผลการดำเนินงาน…", "มาตรการ…"): body, not a header over the page.
+    page1 = Table(
+        [
+            row(HEADER, 1),
+            row(["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 1),
+        ],
+        page=1,
+    )
+    page2 = Table(
+        [
+            row(["", "", "", "", "ผลการดำเนินงานประชุมแล้ว ๒ ครั้ง", "มาตรการอยู่ที่ร้อยละ ๖๓.๐๐"], 2),
+            row(["๒. มาตรการสอง", "๑. ทำ", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 2),
+        ],
+        page=2,
+    )
+    table = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert table is not None and len(table.headers) == 1
+    first, second = table.rows
+    assert isinstance(first, MeasureRow) and isinstance(second, MeasureRow)
+    assert first.cells["outcomes"].lines == ["- ได้", "มาตรการอยู่ที่ร้อยละ ๖๓.๐๐"]
+    assert second.cells["responsible"].lines == ["กองช่าง"]

@@ -1,0 +1,69 @@
+"""Measure numbers that skip: where a category's measures run 1, 2, 4, a row was lost or read
+into its neighbour.
+
+Clerks number the measures of a category in sequence, and a table's rows keep that order. A
+number left out is evidence a reader cannot see otherwise: on a scan, the rule between two
+rows lost makes one row of two (the first measure then holds the second's fields, its score
+among them), and a row OCR found no text in vanishes. Each gap is a warning on the measures
+on both sides of it; on a page read by OCR the score of the measure above the gap is left out,
+since it may be the lost row's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from itaparse.models import Category, Measure, ParseWarning, measure_tag
+
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+# Numbers further apart than this are no gap but another list (a clerk's own numbering).
+_MAX_GAP = 5
+
+
+def _parts(number: str) -> tuple[str, int] | None:
+    if not _NUMBER.fullmatch(number):
+        return None
+    head, _, last = number.rpartition(".")
+    return head, int(last)
+
+
+def _missing(before: Measure, after: Measure) -> list[str]:
+    """The numbers between two measures of one list, where the second skips some."""
+    a, b = _parts(before.number), _parts(after.number)
+    if a is None or b is None or a[0] != b[0] or not a[1] + 1 < b[1] <= a[1] + _MAX_GAP:
+        return []
+    head = f"{a[0]}." if a[0] else ""
+    return [f"{head}{n}" for n in range(a[1] + 1, b[1])]
+
+
+def sequence_warnings(categories: list[Category], scanned: set[int]) -> list[ParseWarning]:
+    """Warnings for gaps in each category's numbering; `scanned` holds the id() of measures
+    read by OCR, whose score above a gap is cleared."""
+    warnings: list[ParseWarning] = []
+    for category in categories:
+        for before, after in zip(category.measures, category.measures[1:], strict=False):
+            missing = _missing(before, after)
+            if not missing:
+                continue
+            lost = ", ".join(missing)
+            for measure, side in ((before, "below"), (after, "above")):
+                warnings.append(
+                    ParseWarning(
+                        code="sequence-gap",
+                        message=f"measure {lost} is missing {side} this one: a row may be lost "
+                        "or read into its neighbour",
+                        page=measure.pages[0] if measure.pages else None,
+                        measure=measure_tag(category, measure),
+                    )
+                )
+            if id(before) in scanned and before.score is not None:
+                before.score = None
+                warnings.append(
+                    ParseWarning(
+                        code="unsure-score",
+                        message=f"score left out: the row may hold measure {lost}'s too",
+                        page=before.pages[0] if before.pages else None,
+                        measure=measure_tag(category, before),
+                    )
+                )
+    return warnings

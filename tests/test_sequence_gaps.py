@@ -1,0 +1,48 @@
+"""Numbering that skips (1.1, 1.2, 1.4): a row lost or read into its neighbour is warned of,
+and on an OCR'd page the score above the gap is left out."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.report import build_report
+
+HEADER = ["มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ผลลัพธ์"]
+
+
+def _report(numbers: list[str], confidence: float | None) -> dict[str, object]:
+    def cells(texts: list[str]) -> Row:
+        return Row([Cell([[t]], confidence=confidence) for t in texts])
+
+    rows = [cells(HEADER), Row([Cell([["(๑) หมวดแรก"]])] + [None] * 5)]
+    for i, number in enumerate(numbers):
+        score = f"ผ่าน {80 + i}.00 คะแนน"
+        rows.append(cells([f"{number} มาตรการที่ {i}", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", score]))
+    grid = Grid("pdf", 1, [(1, Table(rows, page=1))])
+    return build_report(grid, Path(__file__)).model_dump(mode="json")
+
+
+def _gaps(report: dict[str, object]) -> set[str]:
+    return {w["measure"] for w in report["warnings"] if w["code"] == "sequence-gap"}  # type: ignore[attr-defined]
+
+
+def _scores(report: dict[str, object]) -> list[float | None]:
+    return [m["score"] for m in report["categories"][0]["measures"]]  # type: ignore[index]
+
+
+def test_a_gap_is_warned_on_both_sides() -> None:
+    report = _report(["๑.๑", "๑.๒", "๑.๔"], confidence=None)
+    assert _gaps(report) == {"1.2", "1.4"}
+    assert _scores(report) == [80.0, 81.0, 82.0]  # a text layer loses no rule: scores kept
+
+
+def test_on_a_scan_the_score_above_a_gap_is_left_out() -> None:
+    report = _report(["๑.๑", "๑.๒", "๑.๔"], confidence=90.0)
+    assert _gaps(report) == {"1.2", "1.4"}
+    assert _scores(report) == [80.0, None, 82.0]
+
+
+def test_numbers_in_sequence_or_far_apart_are_no_gap() -> None:
+    assert _gaps(_report(["๑.๑", "๑.๒", "๑.๓"], confidence=90.0)) == set()
+    assert _gaps(_report(["๑", "๒", "๑๕"], confidence=90.0)) == set()  # another list

@@ -31,6 +31,7 @@ from PIL import Image
 from itaparse.errors import MissingToolError
 from itaparse.readers.ocr_numbers import reread
 from itaparse.readers.ocr_words import OcrWord, fit_to_ink, read_words
+from itaparse.readers.scan_cleanup import leader_dots, letter_height, specks
 from itaparse.thai.marks import restore_tone_marks
 
 # Measured on the scanned samples (bench/ocr_scans.py --dpi 200 300 400): at 300 dpi every
@@ -39,6 +40,12 @@ from itaparse.thai.marks import restore_tone_marks
 DPI = 300
 LANGUAGES = "tha+eng"
 MAX_SKEW = 3.0  # degrees
+# A rule is a straight run this many letter heights long, at least (a tall letter's stroke,
+# "ไ", "ป", is about one and a half).
+_RULE_LETTERS = 3.0
+# Breaks in a copied rule up to this share of a letter height are bridged (a tone mark sits
+# further than this from its letter).
+_RULE_GAP = 0.15
 _INSTALL = "apt-get install tesseract-ocr tesseract-ocr-tha"
 _TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -157,46 +164,39 @@ def _straighten(gray: np.ndarray, angle: float) -> np.ndarray:
     )
 
 
-def leader_dots(ink: np.ndarray) -> np.ndarray:
-    """The ink of dotted fill-in lines ("ลงชื่อ................"): rows of at least eight
-    specks at an even pitch. Tesseract reads them as strings of letters and digits."""
-    import cv2
-
-    count, labels, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8))
-    h = stats[1:, 3]
-    letter = float(np.median(h[h > 8])) if np.any(h > 8) else 20.0
-    specks = [
-        i
-        for i in range(1, count)
-        if stats[i][2] <= 0.35 * letter and stats[i][3] <= 0.35 * letter and stats[i][4] >= 2
-    ]
-    rows: dict[int, list[tuple[float, int]]] = {}
-    for i in specks:
-        y = int((stats[i][1] + stats[i][3] / 2) // 3)  # a leader's dots share a row within 3 px
-        rows.setdefault(y, []).append((stats[i][0] + stats[i][2] / 2, i))
-    dots: list[int] = []
-    for y in sorted(rows):
-        near = sorted(rows[y] + rows.get(y + 1, []))
-        run: list[tuple[float, int]] = []
-        for x, i in near:
-            if run and x - run[-1][0] > 0.8 * letter:
-                dots.extend(j for _x, j in run if len(run) >= 8)
-                run = []
-            run.append((x, i))
-        dots.extend(j for _x, j in run if len(run) >= 8)
-    return np.isin(labels, dots)
-
-
-def ruling_lines(ink: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """The ink of horizontal and of vertical ruling lines: long straight runs. Letters have
-    no stroke near this long; dotted leaders break up under the opening."""
+def ruling_lines(ink: np.ndarray, letter: float) -> tuple[np.ndarray, np.ndarray]:
+    """The ink of horizontal and of vertical ruling lines: straight runs longer than any
+    letter's stroke (`letter`: the page's letter height in pixels); dotted leaders break up
+    under the opening. A copy's rules are broken and stair-stepped (a thin rule thresholded to
+    one bit, a sheet turned by nearest neighbour): the runs are found a pixel either side of
+    the line, and as short as twice a letter, and the table finder joins the pieces."""
     import cv2
 
     h, w = ink.shape
-    return tuple(  # type: ignore[return-value]
-        cv2.morphologyEx(ink, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, kernel))
-        for kernel in ((max(40, w // 30), 1), (1, max(40, h // 40)))
-    )
+    reach = max(40, round(_RULE_LETTERS * letter))
+    gap = max(3, round(_RULE_GAP * letter))
+
+    def runs(
+        source: np.ndarray, along: tuple[int, int], across: tuple[int, int], gap: int
+    ) -> np.ndarray:
+        bridge = (gap, 1) if along[1] == 1 else (1, gap)
+        grown = cv2.dilate(source, cv2.getStructuringElement(cv2.MORPH_RECT, across))
+        grown = cv2.morphologyEx(
+            grown, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge)
+        )
+        opened = cv2.morphologyEx(
+            grown, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, along)
+        )
+        found: np.ndarray = opened & source
+        return found
+
+    across = runs(ink, (min(reach, w // 30), 1), (1, 3), gap)
+    # Upright rules are looked for with the level ones taken out: else a tall letter in a
+    # one-line row, bridged to the rules above and below it, would make a rule across the row.
+    # Where an upright rule crosses a level one it is cut by the level rule's width, which
+    # the bridge spans too (a rule is about as wide as the breaks bridged).
+    upright = runs(ink & ~across, (1, min(reach, h // 40)), (3, 1), 2 * gap)
+    return across, upright
 
 
 def ruling_edges(lines: tuple[np.ndarray, np.ndarray], dpi: int) -> list[dict[str, Any]]:
@@ -260,12 +260,14 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
     angle = skew(_ink(gray))
     gray = _straighten(gray, angle)
     ink = _ink(gray)
-    dots = leader_dots(ink)
-    gray = np.where(dots, 255, gray).astype(np.uint8)
-    ink[dots] = 0
+    # Dust and toner specks, then dotted fill-in lines: Tesseract reads both as letters and
+    # digits, and a speck beside a number as its decimal point.
+    noise = specks(ink) | leader_dots(ink)
+    gray = np.where(noise, 255, gray).astype(np.uint8)
+    ink[noise] = 0
     straight = Image.fromarray(gray)
     pt = 72 / dpi
-    lines = ruling_lines(ink)
+    lines = ruling_lines(ink, letter_height(ink))
     tables = find_tables(ruling_edges(lines, dpi), gray.shape[1] * pt, gray.shape[0] * pt)
     letters = ink & ~(lines[0] | lines[1])  # the shapes of the text, without the table's rules
     api = _engine()

@@ -21,3 +21,29 @@ def test_lone_specks_go_and_points_beside_digits_stay() -> None:
         assert found[y + 1, x + 1]
     assert not found[128, 467] and not found[90, 45]
     assert not found[110:130, 40:560].any()  # no letter touched
+
+
+def _letters(tone: int) -> tuple[np.ndarray, np.ndarray]:
+    """A grey page of 60 'letters' of one tone, with their ink mask."""
+    gray = np.full((400, 900), 235, np.uint8)
+    for k in range(60):
+        y, x = 40 + 60 * (k // 15), 40 + 55 * (k % 15)
+        gray[y : y + 30, x : x + 6] = tone  # a letter's stroke, dark at its core
+        gray[y : y + 30, x - 1 : x] = min(255, tone + 60)  # its anti-aliased edge
+    return gray, (gray < 180).astype(np.uint8) * 255
+
+
+def test_a_faint_stamp_goes_and_faint_text_stays() -> None:
+    import cv2
+
+    from itaparse.readers.scan_cleanup import faint_marks
+
+    gray, _ink = _letters(tone=20)
+    cv2.circle(gray, (450, 330), 50, 140, 4)  # a stamp's ring, pressed lightly, below the text
+    ink = (gray < 180).astype(np.uint8) * 255
+    found = faint_marks(gray, ink, 180)
+    assert found[330, 400] and found[330, 500] and found[380, 450]
+    assert not found[gray == 20].any()  # no letter's core taken
+    # A light copy: the text itself is faint, and is kept whole.
+    light, light_ink = _letters(tone=120)
+    assert not faint_marks(light, light_ink, 180).any()

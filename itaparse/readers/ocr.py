@@ -31,7 +31,7 @@ from PIL import Image
 from itaparse.errors import MissingToolError
 from itaparse.readers.ocr_numbers import reread
 from itaparse.readers.ocr_words import OcrWord, fit_to_ink, read_words
-from itaparse.readers.scan_cleanup import leader_dots, letter_height, specks
+from itaparse.readers.scan_cleanup import faint_marks, leader_dots, letter_height, specks
 from itaparse.thai.marks import restore_tone_marks
 
 # Measured on the scanned samples (bench/ocr_scans.py --dpi 200 300 400): at 300 dpi every
@@ -113,10 +113,14 @@ def render(path: Path, index: int, dpi: int = DPI) -> Image.Image:
 
 def _ink(gray: np.ndarray) -> np.ndarray:
     """Dark pixels as 255, paper as 0, whatever the scan's brightness."""
+    return _threshold(gray)[1]
+
+
+def _threshold(gray: np.ndarray) -> tuple[float, np.ndarray]:
     import cv2
 
-    _, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
-    return binary
+    level, binary = cv2.threshold(gray, 0, 255, cv2.THRESH_BINARY_INV | cv2.THRESH_OTSU)
+    return float(level), binary
 
 
 def _has_ink(gray: np.ndarray) -> bool:
@@ -259,10 +263,11 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
     gray = np.asarray(image)
     angle = skew(_ink(gray))
     gray = _straighten(gray, angle)
-    ink = _ink(gray)
-    # Dust and toner specks, then dotted fill-in lines: Tesseract reads both as letters and
-    # digits, and a speck beside a number as its decimal point.
-    noise = specks(ink) | leader_dots(ink)
+    level, ink = _threshold(gray)
+    # Dust and toner specks, dotted fill-in lines, and faint ink that is not the text (a
+    # stamp, show-through): Tesseract reads them all as letters and digits, a speck beside a
+    # number as its decimal point, a stamp's words into the cell it covers.
+    noise = specks(ink) | leader_dots(ink) | faint_marks(gray, ink, level)
     gray = np.where(noise, 255, gray).astype(np.uint8)
     ink[noise] = 0
     straight = Image.fromarray(gray)

@@ -81,3 +81,34 @@ def leader_dots(ink: np.ndarray) -> np.ndarray:
             run.append((x, i))
         dots.extend(j for _x, j in run if len(run) >= 8)
     return np.isin(labels, dots)
+
+
+# Ink is faint, not text, where its darkest pixel is this much lighter than nearly all the
+# page's text (its 90th percentile), as a share of the way from there to the paper's
+# threshold: a stamp or show-through is one tone throughout, a letter has a dark core.
+_FAINT_SHARE = 0.5
+_FAINT_MIN_STEP = 30  # grey levels, at least
+
+
+def faint_marks(gray: np.ndarray, ink: np.ndarray, threshold: float) -> np.ndarray:
+    """Ink much fainter than the page's text: a stamp pressed lightly, pencil, what shows
+    through from the back of the sheet. Blobs whose darkest pixel is far lighter than the
+    darkest pixel of nearly every other blob; on a page faint all over (a light copy) the
+    text itself is as faint and nothing is taken. Where a stamp crosses a letter the two are
+    one blob, kept whole."""
+    import cv2
+
+    count, labels, stats, _ = cv2.connectedComponentsWithStats((ink > 0).astype(np.uint8))
+    if count <= 2:
+        return np.zeros(ink.shape, bool)
+    darkest = np.full(count, 255, np.int32)
+    np.minimum.at(darkest, labels.ravel().astype(np.intp), gray.ravel().astype(np.int32))
+    sized = stats[1:, 4] > 4  # specks are judged elsewhere
+    if sized.sum() < 20:
+        return np.zeros(ink.shape, bool)
+    text = float(np.percentile(darkest[1:][sized], 90))
+    cut = text + max(_FAINT_MIN_STEP, _FAINT_SHARE * (threshold - text))
+    faint = np.zeros(count, bool)
+    faint[1:] = darkest[1:] > cut
+    found: np.ndarray = faint[labels]
+    return found

@@ -3,9 +3,10 @@
 usage: python tools/build_shapes.py [--exclude FAMILY ...]
 
 Each character of itaparse.readers.shapes.CHARACTERS is drawn in every TLWG Thai font
-(Debian: fonts-thai-tlwg; Laksaman is the free twin of TH Sarabun, the government's font),
-regular and bold, at the size a 16-point line has in a 300 dpi scan, and again thickened and
-thinned (a scanner's ink spread). --exclude leaves families out, to measure how the reader
+(Debian: fonts-thai-tlwg; Laksaman is the free twin of TH Sarabun, the government's font)
+and every Noto Thai family (Debian: fonts-noto-core), regular and bold, at the size a
+16-point line has in a 300 dpi scan, and again thickened and thinned (a scanner's ink
+spread). --exclude leaves families out, to measure how the reader
 does on a font it has never seen.
 """
 
@@ -24,19 +25,33 @@ sys.path.insert(0, str(ROOT))
 
 from itaparse.readers.shapes import CHARACTERS, features  # noqa: E402
 
-FONTS = Path("/usr/share/fonts/truetype/tlwg")
-FAMILIES = (
-    "Laksaman",
-    "Garuda",
-    "Kinnari",
-    "Loma",
-    "Norasi",
-    "Sawasdee",
-    "Umpush",
-    "Waree",
-    "Purisa",
-    "TlwgTypo",
-)
+TLWG = Path("/usr/share/fonts/truetype/tlwg")
+NOTO = Path("/usr/share/fonts/truetype/noto")
+# family -> (regular, bold) font files. The TLWG families (fonts-thai-tlwg) are the shapes of
+# the government's fonts (Laksaman is TH Sarabun's free twin); Google's Noto Thai families
+# (fonts-noto-core) draw digits otherwise (Looped Thai with loops, Sans without), as the
+# fonts Chromium, LibreOffice and phones fall back to do.
+FAMILIES = {
+    **{
+        family: (TLWG / f"{family}.ttf", TLWG / f"{family}-Bold.ttf")
+        for family in (
+            "Laksaman",
+            "Garuda",
+            "Kinnari",
+            "Loma",
+            "Norasi",
+            "Sawasdee",
+            "Umpush",
+            "Waree",
+            "Purisa",
+            "TlwgTypo",
+        )
+    },
+    **{
+        family: (NOTO / f"{family}-Regular.ttf", NOTO / f"{family}-Bold.ttf")
+        for family in ("NotoSansThai", "NotoSerifThai", "NotoLoopedThai")
+    },
+}
 SIZE = 64  # pixels per em: a 16-point line at 300 dpi
 
 
@@ -72,11 +87,14 @@ def main() -> None:
     vectors, labels = [], []
     files = [
         f
-        for family in FAMILIES
+        for family, styles in FAMILIES.items()
         if family not in args.exclude
-        for f in (FONTS / f"{family}.ttf", FONTS / f"{family}-Bold.ttf")
+        for f in styles
         if f.exists()
     ]
+    missing = [family for family, (regular, _bold) in FAMILIES.items() if not regular.exists()]
+    if missing:  # a build without them reads those fonts' digits worse: say so
+        print(f"warning: fonts not installed, left out: {', '.join(missing)}", file=sys.stderr)
     for path in files:
         font = ImageFont.truetype(str(path), SIZE)
         for index, character in enumerate(CHARACTERS):

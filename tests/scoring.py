@@ -119,3 +119,75 @@ def scan_score(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
             else:
                 out["scores_wrong"].append(f"{_tag(c, h)}: missing {expected}, no warning")
     return out
+
+
+def _similar(a: str, b: str) -> float:
+    from difflib import SequenceMatcher
+
+    return SequenceMatcher(None, fold(a or ""), fold(b or ""), autojunk=False).ratio()
+
+
+def _align(want: list[dict[str, Any]], have: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """Truth and output measures paired by title, in order (an alignment: a lost or an extra
+    measure shifts nothing), pairs only where the titles are alike."""
+    n, m = len(want), len(have)
+    sim = [[_similar(w["title"], h["title"]) for h in have] for w in want]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = sim[i][j] + best[i + 1][j + 1] if sim[i][j] >= 0.6 else -1.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    pairs, i, j = [], 0, 0
+    while i < n and j < m:
+        if sim[i][j] >= 0.6 and best[i][j] == sim[i][j] + best[i + 1][j + 1]:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def matched_scan_score(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any]:
+    """A scanned copy against its original's truth, each output measure matched to a truth
+    measure by its title, not by position, so that a lost row shifts nothing: the measure
+    count, the structural fields right (number, period start and end, score; a truth measure
+    with no match counts all four wrong), and every score or period given and wrong with no
+    warning on its measure, an output measure matching none included ("silent")."""
+    want = [m for c in truth["categories"] for m in c["measures"]]
+    have = [(c, m) for c in got["categories"] for m in c["measures"]]
+    warned = {w.get("measure") for w in got["warnings"]}
+    out: dict[str, Any] = {"measures": (len(have), len(want)), "right": 0}
+    out["fields"] = len(want) * len(SCAN_FIELDS)
+    out["silent"], out["flagged"] = [], 0
+    pairs = _align(want, [m for _c, m in have])
+    for i, j in pairs:
+        w, (c, h) = want[i], have[j]
+        tag = _tag(c, h)
+        values = {
+            "number": (w["number"], h["number"]),
+            "period_start": ((w.get("period") or {}).get("start"), h["period"]["start"]),
+            "period_end": ((w.get("period") or {}).get("end"), h["period"]["end"]),
+            "score": (w.get("score"), h["score"]),
+        }
+        out["right"] += sum(fold(a) == fold(b) for a, b in values.values())
+        for key in ("period_start", "period_end", "score"):
+            expected, read = values[key]
+            if read is not None and fold(read) != fold(expected):
+                if tag in warned:
+                    out["flagged"] += 1
+                else:
+                    out["silent"].append(f"{tag} {key}: {read} for {expected}")
+            elif read is None and expected is not None and tag in warned:
+                out["flagged"] += 1
+    paired = {j for _i, j in pairs}
+    for j, (c, h) in enumerate(have):
+        given = {"score": h["score"], "period": h["period"]["start"] or h["period"]["end"]}
+        if (
+            j not in paired
+            and _tag(c, h) not in warned
+            and any(v is not None for v in given.values())
+        ):
+            out["silent"].append(f"{_tag(c, h)} (matches no measure): {given}")
+    return out

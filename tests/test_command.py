@@ -149,3 +149,17 @@ def test_timeout_stops_a_single_file_too(tmp_path: Path) -> None:
     assert done.returncode == 1
     assert done.stderr.decode() == f"error: {pdf}: stopped after 0.01 s (--timeout)\n"
     assert not out.exists()
+
+
+def test_a_home_folder_that_cannot_be_written_is_no_failure(tmp_path: Path) -> None:
+    # pythainlp makes ~/pythainlp-data when imported: a read-only home (a container, a CI
+    # runner, a system account) failed every command.
+    home = tmp_path / "home"
+    home.write_text("not a folder")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYTHAINLP_")} | {
+        "HOME": str(home)
+    }
+    out = tmp_path / "out.json"
+    done = subprocess.run([*COMMAND, str(DOCX), "-q", "-o", str(out)], capture_output=True, env=env)
+    assert (done.returncode, done.stderr) == (0, b"")
+    assert out.stat().st_size > 0

@@ -164,6 +164,15 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
 _LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙]")
 
 
+def _problems(problems: list[str]) -> str:
+    """What the PDF reader had to repair or skip, for the damaged-file warning."""
+    if len(problems) == 1:
+        return problems[0][:200]
+    return (
+        f"{len(problems)} parts were repaired or skipped while reading (first: {problems[0][:100]})"
+    )
+
+
 def _has_subject(measure: Measure) -> bool:
     return _LETTER.search(measure.title) is not None
 
@@ -229,8 +238,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         warnings.append(
             ParseWarning(
                 code="damaged-file",
-                message=f"the file is damaged: {len(grid.problems)} parts were repaired or "
-                f"skipped while reading (first: {grid.problems[0][:100]}); check the data "
+                message=f"the file is damaged: {_problems(grid.problems)}; check the data "
                 "against the document",
             )
         )

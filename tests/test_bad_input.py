@@ -53,9 +53,27 @@ def test_empty_file(tmp_path: Path) -> None:
 
 
 def test_truncated_pdf(tmp_path: Path) -> None:
+    # Cut in its first object: nothing to rebuild. Said in words, not pdfminer's "PSEOF".
     path = tmp_path / "truncated.pdf"
     path.write_bytes(PDF.read_bytes()[:3000])
-    _fails(path, "not a readable PDF (PSEOF: Unexpected EOF)")
+    _fails(path, "not a readable PDF (the file ends too early, as a file cut short does)")
+
+
+def test_a_pdf_missing_its_last_bytes_is_rebuilt_and_warned_of(tmp_path: Path) -> None:
+    # Its trailer lost, pdfminer and PDFium refuse it while other readers read it all: qpdf
+    # rebuilds it, every measure is read, and the report says the file was damaged.
+    import json
+
+    path = tmp_path / "cut.pdf"
+    path.write_bytes(PDF.read_bytes()[:-50])
+    out = tmp_path / "out.json"
+    result = CliRunner().invoke(app, [str(path), "-o", str(out)])
+    assert result.exit_code == 0
+    report = json.loads(out.read_text(encoding="utf-8"))
+    whole = json.loads(CliRunner().invoke(app, [str(PDF), "-q"]).stdout)
+    assert report["categories"] == whole["categories"]
+    damaged = [w for w in report["warnings"] if w["code"] == "damaged-file"]
+    assert damaged and "rebuilt" in damaged[0]["message"]
 
 
 def test_random_bytes_named_pdf(tmp_path: Path) -> None:

@@ -168,8 +168,22 @@ def _unwrap(exc: BaseException) -> BaseException:
     return inner if isinstance(inner, BaseException) else exc
 
 
+# pdfminer's exceptions, in words a reader of the error knows.
+_PLAIN = {
+    "PSEOF": "the file ends too early, as a file cut short does",
+    "PDFNoValidXRef": "its table of contents (cross-reference) is missing or broken",
+    "PDFSyntaxError": "its structure is broken",
+    "PSSyntaxError": "its structure is broken",
+    "PDFTypeError": "its structure is broken",
+}
+
+
 def _describe(exc: BaseException) -> str:
     text = str(exc).strip()
+    plain = _PLAIN.get(type(exc).__name__)
+    if plain is not None:
+        detail = text[:80] if text and type(exc).__name__ != "PSEOF" else ""
+        return f"{plain}: {detail}" if detail else plain
     return f"{type(exc).__name__}: {text[:120]}" if text else type(exc).__name__
 
 
@@ -208,7 +222,36 @@ def read_pdf(
     ocr=False pages without a usable text layer are left unread."""
     with _pdfminer_problems() as problems:
         grid = _read_pdf(path, password, repair, ocr)
-    grid.problems = problems
+    grid.problems = [*grid.problems, *problems]
+    return grid
+
+
+_RECOVERED = (
+    "the file could not be opened as it is (cut short, or its cross-reference table broken) "
+    "and was rebuilt from the objects found in it (qpdf): parts may be missing"
+)
+
+
+def _recovered(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid | None:
+    """A PDF pdfminer cannot open, rebuilt by qpdf from the objects it finds (a file missing
+    its last bytes keeps every page), and read; None where qpdf finds nothing either. The
+    grid says the file was damaged, so that the report warns of it."""
+    import tempfile
+
+    import pikepdf
+
+    with tempfile.TemporaryDirectory(prefix="itaparse-") as folder:
+        rebuilt = Path(folder) / "rebuilt.pdf"
+        try:
+            with pikepdf.open(path, password=password or "") as pdf:
+                if not len(pdf.pages):
+                    return None
+                pdf.save(rebuilt)
+            pdfplumber.open(str(rebuilt)).close()
+        except Exception:  # qpdf could not rebuild it either: the caller says why
+            return None
+        grid = _read_pdf(rebuilt, None, repair, ocr)
+    grid.problems.insert(0, _RECOVERED)
     return grid
 
 
@@ -236,6 +279,9 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
         if isinstance(cause, PDFPasswordIncorrect):
             what = "wrong password" if password else "the PDF is password-protected; use --password"
             raise PasswordError(path, what) from exc
+        repaired = _recovered(path, password, repair, ocr)
+        if repaired is not None:
+            return repaired
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     try:
         pages = [read_and_close(n, page) for n, page in enumerate(pdf.pages, 1)]

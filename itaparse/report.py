@@ -84,15 +84,28 @@ def _status(row: MeasureRow) -> str | None:
     return "; ".join(status_of(t) for t in ticked) or None
 
 
+_NUMBER_LINE = re.compile(r"[\s0-9๐-๙.,]+")
+_DIGIT = re.compile(r"[0-9๐-๙]")
+
+
 def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | None:
-    """A score column's number when the form has one, else the score stated in the text."""
-    text = cell_text(row.cells.get("score"))
-    if text:
+    """A score column's number when the form has one, else the score stated in the text.
+    A narrow score column wraps its number ("๘" over "๖.๔๘"): lines that are all digits
+    are one number. Where the score column states a number that cannot be read, no number
+    of the text stands in for it (the results may state another: a target, last year's)."""
+    cell = row.cells.get("score")
+    text = cell_text(cell)
+    if cell is not None and text:
         found = leading_score(text)
+        lines = [line.strip() for line in cell.lines if line.strip()]
+        if found is None and len(lines) > 1 and all(_NUMBER_LINE.fullmatch(x) for x in lines):
+            found = leading_score("".join(lines))
         if found is None:
             found = find_score([text])
         if found is not None:
             return found
+        if _DIGIT.search(text):
+            return None
     return find_score(outcomes, results)
 
 

@@ -634,3 +634,23 @@ def test_a_continued_row_with_label_words_is_no_new_header() -> None:
     assert isinstance(first, MeasureRow) and isinstance(second, MeasureRow)
     assert first.cells["outcomes"].lines == ["- ได้", "มาตรการอยู่ที่ร้อยละ ๖๓.๐๐"]
     assert second.cells["responsible"].lines == ["กองช่าง"]
+
+
+def _scored(score_cell: str) -> object:
+    from itaparse.report import build_report
+
+    header = [*HEADER, "คะแนน"]
+    cells = ["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "ผลการประเมินอยู่ที่ ๗๐.๕๑ คะแนน", "- ได้"]
+    table = Table([row(header), row([*cells, score_cell])])
+    report = build_report(Grid("docx", None, [(None, table)]), Path(__file__))
+    return report.categories[0].measures[0].score
+
+
+def test_a_number_a_narrow_score_column_wrapped_is_read_whole() -> None:
+    assert _scored("๘\n๖.๔๘") == 86.48
+
+
+def test_a_score_column_number_that_cannot_be_read_is_not_replaced_by_the_texts() -> None:
+    # The results state another number (a target, last year's): it never stands in.
+    assert _scored("๘ ๖.๔๘ ๑") is None
+    assert _scored("-") == 70.51  # no number in the score column: the text's score

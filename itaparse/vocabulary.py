@@ -103,6 +103,13 @@ def is_known_label(text: str) -> bool:
     return skeleton(text) in _KNOWN
 
 
+def begins_with_known_label(text: str) -> bool:
+    """A label that opens with one the forms write and goes on ("มาตรการ/แนวทาง ที่กำหนด",
+    "หน่วยงานที่รับผิดชอบ/ผู้ประสานงาน"): clerks lengthen labels, they seldom reword them."""
+    letters = skeleton(text)
+    return any(letters[:n] in _KNOWN for n in range(len(letters), 2, -1))
+
+
 # A header cell is a few words; a long cell that merely contains "มาตรการ" is content. A label
 # with its group label ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ / ขั้นตอน") is longer.
 MAX_HEADER_SKELETON = 24

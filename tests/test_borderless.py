@@ -238,3 +238,36 @@ def test_a_note_wrapped_under_a_label_is_part_of_the_header() -> None:
     assert _goes_on(["ผลลัพธ์ (ร้อย"], "ละ/คะแนน)")
     assert not _goes_on(["ผลลัพธ์"], "คะแนน")
     assert not _goes_on(["ผลการดำเนินงาน"], "๑. จัดกิจกรรมอบรมบุคลากรทุกกองตามแผนที่กำหนด")
+
+
+def test_labels_lengthened_and_cut_mid_word_wrap_into_the_header() -> None:
+    # A clerk's longer labels in narrow columns: "มาตรการ/แนวทาง" goes on with "ที่กำหนด",
+    # "หน่วยงานที่รับผิด" is cut inside "รับผิดชอบ" and goes on with "ชอบ/ผู้ประสานงาน".
+    WIDE = (40.0, 200.0, 360.0, 480.0, 600.0)  # columns wide enough for the labels
+    lines = [
+        line(
+            ("มาตรการ/แนวทาง", WIDE[0]),
+            ("หน่วยงานที่รับผิด", WIDE[1]),
+            ("ระยะเวลา", WIDE[2]),
+            ("ผลการปฏิบัติ", WIDE[3]),
+            ("ผลลัพธ์ (ร้อย", WIDE[4]),
+            top=0,
+        ),
+        line(("ที่กำหนด", WIDE[0]), ("ชอบ/ผู้ประสานงาน", WIDE[1]), ("ละ/คะแนน)", WIDE[4]), top=LINE),
+        line(("๑. มาตรการแรก", WIDE[0]), ("กองคลัง", WIDE[1]), ("ต.ค. ๖๗", WIDE[2]), top=60),
+        line(("ต่อท้าย", WIDE[0]), ("ผลแรก", WIDE[3]), top=80),
+        line(("๒. มาตรการสอง", WIDE[0]), ("กองช่าง", WIDE[1]), ("ตลอดปี", WIDE[2]), top=100),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0)[:2] == ["มาตรการ/แนวทาง ที่กำหนด", "หน่วยงานที่รับผิด ชอบ/ผู้ประสานงาน"]
+    assert cells(found, 1)[0] == "๑. มาตรการแรก ต่อท้าย"
+
+
+def test_a_body_line_under_a_whole_label_is_no_lengthening_on_its_own() -> None:
+    from itaparse.readers.pdf_borderless import _goes_on, _lengthens
+
+    assert _lengthens(["มาตรการ/แนวทาง"], "ที่กำหนด")
+    assert not _goes_on(["มาตรการ/แนวทาง"], "ที่กำหนด")  # needs a label beside it that wraps
+    assert not _lengthens(["มาตรการ/แนวทาง"], "การเผยแพร่ข้อมูลข่าวสาร")  # too long: body
+    assert _goes_on(["หน่วยงานที่รับผิด"], "ชอบ/ผู้ประสานงาน")

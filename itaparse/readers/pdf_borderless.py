@@ -24,6 +24,7 @@ from typing import Any
 from itaparse.thai.text import join_wrapped, skeleton
 from itaparse.vocabulary import (
     MAX_LABEL_CHARS,
+    begins_with_known_label,
     is_category_text,
     is_known_label,
     is_sequence_number,
@@ -42,6 +43,11 @@ _MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
 _RIVER = 0.5  # an empty strip this many font sizes wide through the body is a column gap
 _RUN_ON = 0.15  # glyphs closer than this share of the font size are one run of text
 _MAX_LABEL_TAIL = 14  # characters of a label's last wrapped words ("ที่รับผิดชอบ")
+_MAX_CUT_TAIL = 20  # the rest of a known label cut mid-word, and what follows it
+_MAX_LENGTHENING = 10  # words a clerk adds after a whole label ("ที่กำหนด")
+# A label matches its field a little less surely for words added to it: a wrap the labels go
+# on with may cost this much of the header's score.
+_LONGER_LABEL = 0.05
 
 
 @dataclass
@@ -151,14 +157,17 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
         # "ระยะเวลา" over "ดำเนินการ"): short, and the label above goes on with them, after
         # its slash or into a label the forms write. "ผลลัพธ์" over "คะแนน" (a score cut by
         # the page break) is neither.
-        tail = all(
-            _goes_on([text(line[col]) for line in by_column if col in line], text(p))
-            for col, p in parts.items()
+        above = {col: [text(line[col]) for line in by_column if col in line] for col in parts}
+        goes_on = {col: _goes_on(above[col], text(p)) for col, p in parts.items()}
+        # A label lengthened by a word or two wraps under a whole label; the line is the
+        # header's where every other label in it goes on for sure.
+        tail = any(goes_on.values()) and all(
+            goes_on[col] or _lengthens(above[col], text(p)) for col, p in parts.items()
         )
         if (
             (bold and _bold(lines[k]))
             or trial_score > score + 0.05
-            or (tail and trial_score >= score)
+            or (tail and trial_score >= score - _LONGER_LABEL)
         ):
             by_column.append(parts)
             last, score = k, max(score, trial_score)
@@ -171,15 +180,39 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
 
 def _goes_on(above: list[str], words: str) -> bool:
     """Whether the label in a column's header lines wrapped onto words: after its slash, or
-    into a known label (the column's whole text, or its last line under a group label)."""
+    into a known label (the column's whole text, or its last line under a group label), or
+    completing a known label cut mid-word ("หน่วยงานที่รับผิด" over "ชอบ/ผู้ประสานงาน")."""
     if not above or not skeleton(words):  # a number, a dash: no word of a label
         return False
     labels = [join_wrapped(above), above[-1]]
     if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
         return len(words.strip()) <= MAX_LABEL_CHARS
+    if len(words.strip()) > _MAX_CUT_TAIL:
+        return False
+    if any(_completes(t, words) for t in labels):
+        return True
     if len(words.strip()) > _MAX_LABEL_TAIL:
         return False
     return labels[0].endswith("/") or any(is_known_label(join_wrapped([t, words])) for t in labels)
+
+
+def _completes(label: str, words: str) -> bool:
+    """Words that finish a known label the column's width cut inside a word."""
+    return begins_with_known_label(join_wrapped([label, words])) and not begins_with_known_label(
+        label
+    )
+
+
+def _lengthens(above: list[str], words: str) -> bool:
+    """A few words more after a label that is whole ("มาตรการ/แนวทาง" over "ที่กำหนด"): a
+    clerk's longer label, or a body line under it; taken only beside a label that wrapped."""
+    label = join_wrapped(above) if above else ""
+    return (
+        bool(skeleton(words))
+        and len(words.strip()) <= _MAX_LENGTHENING
+        and begins_with_known_label(label)
+        and begins_with_known_label(join_wrapped([label, words]))
+    )
 
 
 def _in_note(label: str, words: str) -> bool:

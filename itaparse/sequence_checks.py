@@ -1,5 +1,5 @@
-"""Measure numbers that skip: where a category's measures run 1, 2, 4, a row was lost or read
-into its neighbour.
+"""Measure numbers that skip or repeat: where a category's measures run 1, 2, 4, a row was lost
+or read into its neighbour; where two are numbered 2, a row was split or repeated.
 
 Clerks number the measures of a category in sequence, and a table's rows keep that order. A
 number left out is evidence a reader cannot see otherwise: on a scan, the rule between two
@@ -16,6 +16,7 @@ import re
 from itaparse.models import Category, Measure, ParseWarning, measure_tag
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+_SUBJECT = re.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙]")
 # Numbers further apart than this are no gap but another list (a clerk's own numbering).
 _MAX_GAP = 5
 
@@ -36,11 +37,50 @@ def _missing(before: Measure, after: Measure) -> list[str]:
     return [f"{head}{n}" for n in range(a[1] + 1, b[1])]
 
 
+def _duplicates(category: Category) -> list[ParseWarning]:
+    """Measures of one category with one number: a row split in two (a browser cuts a row at
+    a page break and its rest reads as a row of its own), or a file pasted together. All are
+    warned; the score of each after the first is left out, as it may be a neighbour's."""
+    warnings: list[ParseWarning] = []
+    seen: dict[str, Measure] = {}
+    for measure in category.measures:
+        # A row without a subject takes the number of its place, written by no one (and is
+        # warned of as no-title): it repeats nothing.
+        if _parts(measure.number) is None or not _SUBJECT.search(measure.title):
+            continue
+        first = seen.setdefault(measure.number, measure)
+        if first is measure:
+            continue
+        tag = measure_tag(category, measure)
+        for each in (first, measure):
+            warnings.append(
+                ParseWarning(
+                    code="duplicate-number",
+                    message=f"two measures are numbered {measure.number}: a row may be split "
+                    "in two or repeated",
+                    page=each.pages[0] if each.pages else None,
+                    measure=measure_tag(category, each),
+                )
+            )
+        if measure.score is not None:
+            measure.score = None
+            warnings.append(
+                ParseWarning(
+                    code="unsure-score",
+                    message="score left out: a measure before it has the same number",
+                    page=measure.pages[0] if measure.pages else None,
+                    measure=tag,
+                )
+            )
+    return warnings
+
+
 def sequence_warnings(categories: list[Category], scanned: set[int]) -> list[ParseWarning]:
-    """Warnings for gaps in each category's numbering; `scanned` holds the id() of measures
-    read by OCR, whose score above a gap is cleared."""
+    """Warnings for gaps and repeats in each category's numbering; `scanned` holds the id() of
+    measures read by OCR, whose score above a gap is cleared."""
     warnings: list[ParseWarning] = []
     for category in categories:
+        warnings.extend(_duplicates(category))
         for before, after in zip(category.measures, category.measures[1:], strict=False):
             missing = _missing(before, after)
             if not missing:

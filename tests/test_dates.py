@@ -52,6 +52,9 @@ def test_whole_fiscal_year_takes_the_reports_year() -> None:
         # Two dates with words of another cell between them: no range, and no one-day period.
         "1 ตุลาคม 2567 ถึง งาน 31 มีนาคม 2568",
         "๑ ต.ค. ๖๗ กองคลัง ๓๐ ก.ย. ๖๘",
+        # A range with one end cut off (a page break took "ต.ค."): no one-month period.
+        "๖๗ - ก.ย. ๖๘",
+        "ต.ค. ๖๗ -",
     ],
 )
 def test_unparsable_periods(text: str) -> None:

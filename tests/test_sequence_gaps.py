@@ -46,3 +46,13 @@ def test_on_a_scan_the_score_above_a_gap_is_left_out() -> None:
 def test_numbers_in_sequence_or_far_apart_are_no_gap() -> None:
     assert _gaps(_report(["๑.๑", "๑.๒", "๑.๓"], confidence=90.0)) == set()
     assert _gaps(_report(["๑", "๒", "๑๕"], confidence=90.0)) == set()  # another list
+
+
+def test_a_number_given_twice_is_warned_and_the_later_gives_no_score() -> None:
+    # A browser cuts a row at a page break and its rest reads as a row of its own; a lost
+    # category row puts the next category's 1.1, 1.2 under this one: the later ones' scores
+    # may be a neighbour's.
+    report = _report(["๑.๑", "๑.๒", "๑.๑", "๑.๒"], confidence=None)
+    repeats = [w["measure"] for w in report["warnings"] if w["code"] == "duplicate-number"]  # type: ignore[attr-defined]
+    assert sorted(repeats) == ["1.1", "1.1", "1.2", "1.2"]
+    assert _scores(report) == [80.0, 81.0, None, None]

@@ -27,6 +27,7 @@ _DATE = re.compile(
 )
 # A scan's OCR may lose the dash: two dates side by side are a range too.
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|=|ถึง)?\s*")  # "=": a dash, as OCR may read it
+_RANGE_WORD = re.compile(r"[-–—]|ถึง")
 _FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}|\d{2})")
 
 
@@ -95,6 +96,11 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
             return None, None
         if points:
             p = _point(points[0])
+            rest = plain[: points[0].start()] + plain[points[0].end() :]
+            if _RANGE_WORD.search(rest):
+                # One date and a range ("๖๗ - ก.ย. ๖๘": its start cut off by a page break):
+                # the other end is unread, and the one date is no period.
+                return None, None
             if p.year is not None:
                 return p.first(p.year), p.last(p.year)
         fiscal = _FISCAL.search(plain)

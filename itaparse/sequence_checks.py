@@ -37,6 +37,22 @@ def _missing(before: Measure, after: Measure) -> list[str]:
     return [f"{head}{n}" for n in range(a[1] + 1, b[1])]
 
 
+def _on(category: Category, measure: Measure, code: str, message: str) -> ParseWarning:
+    """A warning on one measure, at its first page."""
+    page = measure.pages[0] if measure.pages else None
+    return ParseWarning(
+        code=code, message=message, page=page, measure=measure_tag(category, measure)
+    )
+
+
+def _clear_score(category: Category, measure: Measure, why: str) -> list[ParseWarning]:
+    """Leave a measure's score out, saying why; nothing where it states none."""
+    if measure.score is None:
+        return []
+    measure.score = None
+    return [_on(category, measure, "unsure-score", f"score left out: {why}")]
+
+
 def _duplicates(category: Category) -> list[ParseWarning]:
     """Measures of one category with one number: a row split in two (a browser cuts a row at
     a page break and its rest reads as a row of its own), or a file pasted together. All are
@@ -51,27 +67,9 @@ def _duplicates(category: Category) -> list[ParseWarning]:
         first = seen.setdefault(measure.number, measure)
         if first is measure:
             continue
-        tag = measure_tag(category, measure)
-        for each in (first, measure):
-            warnings.append(
-                ParseWarning(
-                    code="duplicate-number",
-                    message=f"two measures are numbered {measure.number}: a row may be split "
-                    "in two or repeated",
-                    page=each.pages[0] if each.pages else None,
-                    measure=measure_tag(category, each),
-                )
-            )
-        if measure.score is not None:
-            measure.score = None
-            warnings.append(
-                ParseWarning(
-                    code="unsure-score",
-                    message="score left out: a measure before it has the same number",
-                    page=measure.pages[0] if measure.pages else None,
-                    measure=tag,
-                )
-            )
+        why = f"two measures are numbered {measure.number}: a row may be split in two or repeated"
+        warnings += [_on(category, each, "duplicate-number", why) for each in (first, measure)]
+        warnings += _clear_score(category, measure, "a measure before it has the same number")
     return warnings
 
 
@@ -87,23 +85,8 @@ def sequence_warnings(categories: list[Category], scanned: set[int]) -> list[Par
                 continue
             lost = ", ".join(missing)
             for measure, side in ((before, "below"), (after, "above")):
-                warnings.append(
-                    ParseWarning(
-                        code="sequence-gap",
-                        message=f"measure {lost} is missing {side} this one: a row may be lost "
-                        "or read into its neighbour",
-                        page=measure.pages[0] if measure.pages else None,
-                        measure=measure_tag(category, measure),
-                    )
-                )
-            if id(before) in scanned and before.score is not None:
-                before.score = None
-                warnings.append(
-                    ParseWarning(
-                        code="unsure-score",
-                        message=f"score left out: the row may hold measure {lost}'s too",
-                        page=before.pages[0] if before.pages else None,
-                        measure=measure_tag(category, before),
-                    )
-                )
+                why = f"measure {lost} is missing {side} this one: a row may be lost or read "
+                warnings.append(_on(category, measure, "sequence-gap", why + "into its neighbour"))
+            if id(before) in scanned:
+                warnings += _clear_score(category, before, f"the row may hold measure {lost}'s too")
     return warnings

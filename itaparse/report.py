@@ -35,7 +35,7 @@ from itaparse.semantics import (
     split_items,
     split_title,
 )
-from itaparse.sequence_checks import sequence_warnings
+from itaparse.sequence_checks import has_subject, sequence_warnings
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
 from itaparse.thai.numerals import to_arabic
@@ -172,11 +172,6 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
     return pages, warnings
 
 
-# A subject has a letter: a lone vowel or mark ("ใ", Chromium's clipped copy of the next
-# page's first line) is none.
-_LETTER = re.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙]")
-
-
 def _problems(problems: list[str]) -> str:
     """What the PDF reader had to repair or skip, for the damaged-file warning."""
     if len(problems) == 1:
@@ -184,10 +179,6 @@ def _problems(problems: list[str]) -> str:
     return (
         f"{len(problems)} parts were repaired or skipped while reading (first: {problems[0][:100]})"
     )
-
-
-def _has_subject(measure: Measure) -> bool:
-    return _LETTER.search(measure.title) is not None
 
 
 def _score_warnings(
@@ -276,7 +267,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         category = categories[-1]
         # A measure without a number takes its place among the measures with a subject: a
         # row without one (warned below) must not push its neighbours' numbers on.
-        place = sum(1 for m in category.measures if _has_subject(m)) + 1
+        place = sum(1 for m in category.measures if has_subject(m)) + 1
         measure = _measure(row, place, fiscal_year)
         category.measures.append(measure)
         tag = measure_tag(category, measure)
@@ -297,7 +288,7 @@ def build_report(grid: Grid, path: Path) -> Report:
                 )
             )
         in_doubt = list(row.doubts)
-        if not _has_subject(measure):  # a row without its subject: whose row it is, unknown
+        if not has_subject(measure):  # a row without its subject: whose row it is, unknown
             in_doubt.append(
                 (
                     "no-title",

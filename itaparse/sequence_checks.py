@@ -16,7 +16,16 @@ import re
 from itaparse.models import Category, Measure, ParseWarning, measure_tag
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
+# A subject has a letter: a lone vowel or mark ("ใ", Chromium's clipped copy of the next
+# page's first line) is none.
 _SUBJECT = re.compile(r"[\u0e01-\u0e2eA-Za-z0-9๐-๙]")
+
+
+def has_subject(measure: Measure) -> bool:
+    """Whether a measure's row names what it is about (else it is warned of as no-title)."""
+    return _SUBJECT.search(measure.title) is not None
+
+
 # Numbers further apart than this are no gap but another list (a clerk's own numbering).
 _MAX_GAP = 5
 
@@ -62,7 +71,7 @@ def _duplicates(category: Category) -> list[ParseWarning]:
     for measure in category.measures:
         # A row without a subject takes the number of its place, written by no one (and is
         # warned of as no-title): it repeats nothing.
-        if _parts(measure.number) is None or not _SUBJECT.search(measure.title):
+        if _parts(measure.number) is None or not has_subject(measure):
             continue
         first = seen.setdefault(measure.number, measure)
         if first is measure:

@@ -47,3 +47,96 @@ def test_a_faint_stamp_goes_and_faint_text_stays() -> None:
     # A light copy: the text itself is faint, and is kept whole.
     light, light_ink = _letters(tone=120)
     assert not faint_marks(light, light_ink, 180).any()
+
+
+def test_dust_beside_the_text_goes_where_no_mark_of_a_font_would_be() -> None:
+    ink = np.zeros((300, 700), np.uint8)
+    for x in range(40, 640, 30):  # a line of letters 32 px tall, 12 px apart
+        ink[100:132, x : x + 18] = 255
+    ink[126:131, 59:64] = 255  # a full stop on the baseline, between two letters
+    ink[88:95, 101:106] = 255  # a mark above its letter
+    ink[104:109, 208:213], ink[120:125, 208:213] = 255, 255  # sara a's two loops in a gap
+    dust = [(112, 152), (90, 362), (140, 422), (70, 515)]  # in a gap, over a gap, far off
+    for y, x in dust:
+        ink[y : y + 4, x : x + 4] = 255
+    found = specks(ink)
+    for y, x in dust:
+        assert found[y + 1, x + 1], (y, x)
+    assert not found[128, 61] and not found[90, 103]
+    assert not found[106, 210] and not found[122, 210]
+    assert not found[100:132, 40:58].any()  # no letter touched
+
+
+def test_the_pieces_of_a_faint_rule_cut_by_dust_are_not_faint_ink() -> None:
+    from itaparse.readers.scan_cleanup import faint_marks
+
+    gray, _ink = _letters(tone=20)
+    gray[380:383, 40:860] = 120  # a thin rule, printed lighter than the text...
+    gray[378:385, 300:305] = 235  # ...cut by dust: one piece stands apart from the rest
+    gray[378:385, 400:405] = 235
+    ink = (gray < 180).astype(np.uint8) * 255
+    assert not faint_marks(gray, ink, 180)[381, 350]
+
+
+def test_a_speck_read_as_lone_punctuation_is_dropped_a_dash_and_a_point_kept() -> None:
+    from itaparse.readers.ocr_words import OcrWord, _without_specks
+
+    scale, letter = 300 / 72, 32.0
+
+    def word(text: str, x0: float, x1: float) -> OcrWord:
+        return OcrWord(text, x0 / scale, x1 / scale, 0, 40 / scale, 10, 90)
+
+    # ink blobs: (x0, x1, y centre, height), in pixels
+    blobs = [(100, 104, 30, 4), (300, 330, 20, 3), (500, 504, 30, 4), (700, 704, 30, 4)]
+    line = [
+        word("ข้อมูล", 0, 90),
+        word(".", 99, 105),  # a speck between two words
+        word("ข่าวสาร", 110, 290),
+        word("-", 299, 331),  # a dash between two dates
+        word("๖๘", 340, 400),
+        word("95", 420, 490),
+        word(".", 499, 505),  # between two numbers: maybe their decimal point
+        word("50", 510, 560),
+        word("'", 699, 705),  # a speck after a number
+        word("คะแนน", 710, 800),
+    ]
+    kept = [w.text for w in _without_specks(line, blobs, scale, letter)]
+    assert kept == ["ข้อมูล", "ข่าวสาร", "-", "๖๘", "95", ".", "50", "คะแนน"]
+
+
+def test_a_speck_read_onto_the_front_of_a_word_is_no_part_of_it() -> None:
+    from itaparse.readers.ocr_words import OcrWord, _without_specks
+
+    word = OcrWord(".(๑)", 10, 40, 0, 10, 10, 90, symbols=[(".", 10, 11), ("(", 14, 18)])
+    word.symbols += [("๑", 19, 30), (")", 31, 40)]
+    (kept,) = _without_specks([word], [], 300 / 72, 32.0)
+    assert (kept.text, kept.x0) == ("(๑)", 14)
+
+
+def test_a_point_with_no_room_of_its_own_between_two_digits_is_a_doubt() -> None:
+    """A decimal point parts its digits by about half a digit; a speck that fell between two
+    digits set close ("85" read as "8.5") leaves them as close as any two digits."""
+    from itaparse.readers.ocr_numbers import _doubt
+    from itaparse.readers.shapes import Reading
+
+    def read(*spans: tuple[str, int, int]) -> list[Reading]:
+        return [Reading(c, 1.0, 2.0, x0, x1) for c, x0, x1 in spans]
+
+    decimal = read(("8", 0, 20), ("5", 23, 43), (".", 47, 52), ("0", 56, 76))
+    squeezed = read(("8", 0, 20), (".", 21, 24), ("5", 25, 45))
+    assert not _doubt(decimal)
+    assert _doubt(squeezed)
+
+
+def test_a_thai_word_read_as_latin_is_read_again_in_thai_real_english_stays() -> None:
+    """Tesseract's English model takes a damaged Thai word for Latin ("โครงการ" as
+    "lasunis"); the block is read again in Thai alone and the reading more of whose letters
+    make sense is kept. English that is English reads as Thai nonsense, and stays."""
+    from itaparse.readers.ocr import _sense
+    from itaparse.readers.ocr_words import OcrWord
+
+    def words(*texts: str) -> list[OcrWord]:
+        return [OcrWord(t, 0, 1, 0, 1, 1, 90) for t in texts]
+
+    assert _sense(words("กิจกรรม", "โครงการ")) > _sense(words("กจกรร", "US", "lasunis"))
+    assert _sense(words("Gift", "Policy")) > _sense(words("ฉเงี", "ขลดเฮฮ"))

@@ -16,6 +16,7 @@ rather than a number.
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Callable
 from contextvars import ContextVar
@@ -32,6 +33,7 @@ from itaparse.errors import MissingToolError
 from itaparse.readers.ocr_numbers import reread
 from itaparse.readers.ocr_words import OcrWord, fit_to_ink, read_words
 from itaparse.readers.scan_cleanup import faint_marks, leader_dots, letter_height, specks
+from itaparse.thai.dictionary import coverage
 from itaparse.thai.marks import restore_tone_marks
 
 # Measured on the scanned samples (bench/ocr_scans.py --dpi 200 300 400): at 300 dpi every
@@ -39,6 +41,7 @@ from itaparse.thai.marks import restore_tone_marks
 # 200 dpi lost two samples' structure (83.3%), 400 dpi read worse (92.9%) and slower (1.25 s).
 DPI = 300
 LANGUAGES = "tha+eng"
+THAI_ONLY = "tha"
 MAX_SKEW = 3.0  # degrees
 # A rule is a straight run this many letter heights long, at least (a tall letter's stroke,
 # "ไ", "ป", is about one and a half).
@@ -46,6 +49,8 @@ _RULE_LETTERS = 3.0
 # Breaks in a copied rule up to this share of a letter height are bridged (a tone mark sits
 # further than this from its letter).
 _RULE_GAP = 0.15
+# Pieces of a rule at least a letter long are joined across breaks this many times wider.
+_PIECE_GAP_SHARE = 2
 _INSTALL = "apt-get install tesseract-ocr tesseract-ocr-tha"
 _TESSDATA_DIRS = (
     "/usr/share/tesseract-ocr/5/tessdata",
@@ -87,15 +92,35 @@ page_progress: ContextVar[Callable[[int, int], None] | None] = ContextVar(
 _LOCK = threading.Lock()  # one Tesseract engine per process, not safe across threads
 
 
-@lru_cache(maxsize=1)
-def _engine() -> Any:
+@lru_cache(maxsize=2)
+def _engine(languages: str = LANGUAGES) -> Any:
     try:
         import tesserocr
     except ImportError as exc:  # an install without the OCR dependency
         raise MissingToolError(
             "tesserocr", "reading scanned pages needs the tesserocr package (pip install tesserocr)"
         ) from exc
-    return tesserocr.PyTessBaseAPI(path=tessdata(), lang=LANGUAGES)
+    api = tesserocr.PyTessBaseAPI(path=tessdata(), lang=languages)
+    # One block of text, for a cell and for the rest of the page alike: Tesseract's own page
+    # layout (PSM.AUTO) cut borderless tables into columns and dropped words; on the scanned
+    # samples two borderless tables came out with extra measures, and the real scan read
+    # 95.8% dictionary words against 95.9% as one block.
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
+    return api
+
+
+_LATIN_LETTER = re.compile("[A-Za-z]")
+# Tesseract's English model takes a damaged Thai word for Latin letters ("โครงการ" read
+# "lasunis"): a block read with this many Latin letters is read again in Thai alone, and the
+# reading that more of its letters make sense of is kept (real English, "Gift Policy", reads
+# as Thai nonsense). A Latin letter counts for half a Thai letter in a dictionary word.
+_LATIN_TO_CHECK = 3
+_LATIN_WEIGHT = 0.5
+
+
+def _sense(words: list[OcrWord]) -> float:
+    text = " ".join(w.text for w in words)
+    return coverage(text)[0] + _LATIN_WEIGHT * len(_LATIN_LETTER.findall(text))
 
 
 def render(path: Path, index: int, dpi: int = DPI) -> Image.Image:
@@ -173,7 +198,9 @@ def ruling_lines(ink: np.ndarray, letter: float) -> tuple[np.ndarray, np.ndarray
     letter's stroke (`letter`: the page's letter height in pixels); dotted leaders break up
     under the opening. A copy's rules are broken and stair-stepped (a thin rule thresholded to
     one bit, a sheet turned by nearest neighbour): the runs are found a pixel either side of
-    the line, and as short as twice a letter, and the table finder joins the pieces."""
+    the line, and as short as twice a letter, and the table finder joins the pieces. Dust
+    cuts a rule into pieces shorter than that: pieces longer than any text makes are joined
+    across breaks twice as wide first."""
     import cv2
 
     h, w = ink.shape
@@ -181,25 +208,31 @@ def ruling_lines(ink: np.ndarray, letter: float) -> tuple[np.ndarray, np.ndarray
     gap = max(3, round(_RULE_GAP * letter))
 
     def runs(
-        source: np.ndarray, along: tuple[int, int], across: tuple[int, int], gap: int
+        source: np.ndarray, along: tuple[int, int], across: tuple[int, int], gap: int, piece: int
     ) -> np.ndarray:
-        bridge = (gap, 1) if along[1] == 1 else (1, gap)
+        def kernel(length: int) -> np.ndarray:
+            size = (length, 1) if along[1] == 1 else (1, length)
+            return cv2.getStructuringElement(cv2.MORPH_RECT, size)
+
+        length = max(along)
         grown = cv2.dilate(source, cv2.getStructuringElement(cv2.MORPH_RECT, across))
-        grown = cv2.morphologyEx(
-            grown, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, bridge)
-        )
-        opened = cv2.morphologyEx(
-            grown, cv2.MORPH_OPEN, cv2.getStructuringElement(cv2.MORPH_RECT, along)
-        )
+        grown = cv2.morphologyEx(grown, cv2.MORPH_CLOSE, kernel(gap))
+        # Dust on the glass cuts a rule into pieces a speck apart, each too short to be a rule
+        # alone: pieces longer than text makes (`piece`) are joined across wider breaks.
+        pieces = cv2.morphologyEx(grown, cv2.MORPH_OPEN, kernel(min(piece, length)))
+        joined = cv2.morphologyEx(pieces, cv2.MORPH_CLOSE, kernel(_PIECE_GAP_SHARE * gap))
+        opened = cv2.morphologyEx(np.maximum(grown, joined), cv2.MORPH_OPEN, kernel(length))
         found: np.ndarray = opened & source
         return found
 
-    across = runs(ink, (min(reach, w // 30), 1), (1, 3), gap)
+    # A word's flat letter feet make level pieces shorter than a letter height and further
+    # apart than the wider break; no letter's stroke stands two letter heights tall.
+    across = runs(ink, (min(reach, w // 30), 1), (1, 3), gap, round(letter))
     # Upright rules are looked for with the level ones taken out: else a tall letter in a
     # one-line row, bridged to the rules above and below it, would make a rule across the row.
     # Where an upright rule crosses a level one it is cut by the level rule's width, which
     # the bridge spans too (a rule is about as wide as the breaks bridged).
-    upright = runs(ink & ~across, (1, min(reach, h // 40)), (3, 1), 2 * gap)
+    upright = runs(ink & ~across, (1, min(reach, h // 40)), (3, 1), 2 * gap, round(2 * letter))
     return across, upright
 
 
@@ -249,16 +282,25 @@ def read_page(path: Path, index: int, dpi: int = DPI) -> ScannedPage:
 
 
 def _read_block(
-    api: Any, image: Image.Image, letters: np.ndarray, box: tuple[int, int, int, int], dpi: int
+    api: Any,
+    image: Image.Image,
+    letters: np.ndarray,
+    box: tuple[int, int, int, int],
+    dpi: int,
+    letter: float,
 ) -> list[OcrWord]:
     """The words of one block of the page (a cell, or all outside the tables), cleaned and
-    their numbers read again: `image` is the block, `box` where it lies on the page."""
+    their numbers read again: `image` is the block, `box` where it lies on the page, `letter`
+    the page's letter height in pixels."""
     found = read_words(api, image, (box[0], box[1]), dpi)
-    return reread(letters, fit_to_ink(letters, found, box, dpi), box, dpi)
+    if sum(len(_LATIN_LETTER.findall(w.text)) for w in found) >= _LATIN_TO_CHECK:
+        thai = read_words(_engine(THAI_ONLY), image, (box[0], box[1]), dpi)
+        if _sense(thai) > _sense(found):
+            found = thai
+    return reread(letters, fit_to_ink(letters, found, box, dpi, letter), box, dpi)
 
 
 def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
-    import tesserocr
 
     gray = np.asarray(image)
     angle = skew(_ink(gray))
@@ -272,16 +314,12 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
     ink[noise] = 0
     straight = Image.fromarray(gray)
     pt = 72 / dpi
-    lines = ruling_lines(ink, letter_height(ink))
+    letter = letter_height(ink)
+    lines = ruling_lines(ink, letter)
     tables = find_tables(ruling_edges(lines, dpi), gray.shape[1] * pt, gray.shape[0] * pt)
     letters = ink & ~(lines[0] | lines[1])  # the shapes of the text, without the table's rules
     api = _engine()
     words: list[OcrWord] = []
-    # One block of text, for a cell and for the rest of the page alike: Tesseract's own page
-    # layout (PSM.AUTO) cut borderless tables into columns and dropped words; on the scanned
-    # samples two borderless tables came out with extra measures, and the real scan read
-    # 95.8% dictionary words against 95.9% as one block.
-    api.SetPageSegMode(tesserocr.PSM.SINGLE_BLOCK)
     # A line's ink bleeds a few pixels into the cell: keep them out of the letters.
     inset = max(2, round(dpi / 75))
     for table in tables:
@@ -291,7 +329,7 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
             if x1 - x0 < 4 or y1 - y0 < 4 or not _has_ink(gray[y0:y1, x0:x1]):
                 continue
             box = (x0, y0, x1, y1)
-            words.extend(_read_block(api, straight.crop(box), letters, box, dpi))
+            words.extend(_read_block(api, straight.crop(box), letters, box, dpi, letter))
     outside = gray.copy()
     rest = letters.copy()
     for table in tables:
@@ -300,7 +338,7 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
         rest[max(0, y0 - inset) : y1 + inset, max(0, x0 - inset) : x1 + inset] = 0
     if _has_ink(outside):
         page = (0, 0, gray.shape[1], gray.shape[0])
-        words.extend(_read_block(api, Image.fromarray(outside), rest, page, dpi))
+        words.extend(_read_block(api, Image.fromarray(outside), rest, page, dpi, letter))
     for word in words:
         word.text = restore_tone_marks(word.text)
     confidence = sum(w.confidence for w in words) / len(words) if words else None

@@ -160,9 +160,14 @@ def _read_group(
         runs = [(0, len(readings))]
     else:
         # Digits joined to words: a number opens the word before a dot or bracket ("๑.จัดทำ"),
-        # or closes it after one ("พ.ศ.๒๕๖๘"); elsewhere a digit-like shape is a letter.
-        found = (re.match(r"d[dp]*?(?=p)", kinds), re.search(r"(?<=p)d[dp]*$", kinds))
+        # or closes it after one ("พ.ศ.๒๕๖๘"); elsewhere a digit-like shape is a letter. A
+        # decimal number opening the word is read whole ("๘๙.๗๕คะแนน": not "๘๙" alone, which
+        # would leave "๗๕" as Tesseract read it, "๓๕").
+        opening = re.match(r"d+pd+(?!p?d)|d[dp]*?(?=p)", kinds)
+        found = (opening, re.search(r"(?<=p)d[dp]*$", kinds))
         runs = [m.span() for m in found if m is not None]
+        if len(runs) == 2 and runs[1][0] < runs[0][1]:
+            runs = runs[:1]
     for start, end in runs:
         run = readings[start:end]
         _replace(line, _span(run, left, scale), _number_text(run), _doubt(run))
@@ -192,8 +197,26 @@ def _kind(character: str) -> str:
     return "p" if character in shapes.PUNCTUATION else "l"
 
 
+# A decimal point takes room of its own: the digits either side of it stand further apart
+# than this share of a digit's width (about half of one in the samples' fonts). Closer, the
+# point is a speck of dust that fell between two digits ("85" read as "8.5").
+_POINT_ROOM = 0.3
+
+
 def _doubt(readings: list[shapes.Reading]) -> bool:
-    return any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS)
+    if any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
+        return True
+    widths = [r.x1 - r.x0 for r in readings if r.character in _DIGITS]
+    if not widths:
+        return False
+    digit = float(np.median(widths))
+    return any(
+        readings[i].character in ".,"
+        and readings[i - 1].character in _DIGITS
+        and readings[i + 1].character in _DIGITS
+        and readings[i + 1].x0 - readings[i - 1].x1 < _POINT_ROOM * digit
+        for i in range(1, len(readings) - 1)
+    )
 
 
 def _number_text(readings: list[shapes.Reading]) -> str:

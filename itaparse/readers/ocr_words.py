@@ -13,6 +13,7 @@ from itaparse.thai.sequences import drop_orphan_marks
 
 _LETTER = re.compile("[A-Za-z\u0e01-\u0e2e]")
 _EMS_PER_LETTER = 2.2
+_SMALLEST_LETTERS = 0.5  # a cell's letters against the page's, at the smallest
 
 
 @dataclass
@@ -72,7 +73,11 @@ def read_words(api: Any, image: Image.Image, offset: tuple[int, int], dpi: int) 
 
 
 def fit_to_ink(
-    letters: np.ndarray, words: list[OcrWord], box: tuple[int, int, int, int], dpi: int
+    letters: np.ndarray,
+    words: list[OcrWord],
+    box: tuple[int, int, int, int],
+    dpi: int,
+    page_letter: float | None = None,
 ) -> list[OcrWord]:
     """The words of a block checked against its ink (`letters`, the block at `box`):
 
@@ -93,6 +98,11 @@ def fit_to_ink(
     if len(heights) == 0:
         return words
     letter = float(np.percentile(heights, 75))
+    if page_letter is not None:
+        # A cell that holds only dust would take a speck's height for its letters', and
+        # every speck would pass for a letter: a cell's letters are never this much smaller
+        # than the page's.
+        letter = max(letter, _SMALLEST_LETTERS * page_letter)
     scale = dpi / 72
     blobs = [(x0 + s[0], x0 + s[0] + s[2], y0 + s[1] + s[3] / 2, int(s[3])) for s in stats[1:count]]
 
@@ -115,6 +125,9 @@ def fit_to_ink(
         lines.setdefault((word.top, word.bottom), []).append(word)
     kept: set[int] = set()
     for line in lines.values():
+        line[:] = _without_specks(line, blobs, scale, letter)
+        if not line:
+            continue
         heights_in = [tallest(w) for w in line]
         # Stacked marks ("ื้") are nearly a letter high, but never a line of words longer
         # than three characters.
@@ -145,3 +158,47 @@ def _tighten(word: OcrWord, blobs: list[tuple[int, int, float, int]], scale: flo
     ]
     if ink:
         word.x0, word.x1 = min(a for a, _b in ink) / scale, max(b for _a, b in ink) / scale
+
+
+_PUNCTUATION = frozenset(".,-–'‘’\"“”`:;·~_")
+_SPECK_WIDE = 0.3  # a dash is wider than this share of a letter height; a speck is not
+
+
+def _without_specks(
+    line: list[OcrWord], blobs: list[tuple[int, int, float, int]], scale: float, letter: float
+) -> list[OcrWord]:
+    """A line's words less the specks of dust Tesseract read as punctuation standing alone
+    ("ข้อมูล . ข่าวสาร", "95.50 . คะแนน"): a word of punctuation only whose ink is a dot, not
+    a dash. A point between two numbers ("95 . 50") is kept: it may be their decimal point."""
+    kept: list[OcrWord] = []
+    for i, word in enumerate(line):
+        if word.text and set(word.text) <= _PUNCTUATION:
+            ink = [
+                (a, b, h)
+                for a, b, y, h in blobs
+                if a < word.x1 * scale
+                and b > word.x0 * scale
+                and word.top * scale <= y <= word.bottom * scale
+            ]
+            dot = bool(ink) and all(b - a < _SPECK_WIDE * letter for a, b, _h in ink)
+            dot = dot and max(h for _a, _b, h in ink) < _SPECK_WIDE * letter
+            before = line[i - 1].text if i > 0 else ""
+            after = line[i + 1].text if i + 1 < len(line) else ""
+            between_numbers = before[-1:].isdigit() and after[:1].isdigit()
+            if dot and not between_numbers:
+                continue
+        _strip_leading_dots(word)
+        kept.append(word)
+    return kept
+
+
+_NEVER_FIRST = frozenset(".,'`")  # no Thai word, number or list mark opens with these
+
+
+def _strip_leading_dots(word: OcrWord) -> None:
+    """A speck read onto the front of a word (".(๑)", ",มาตรการ") is no part of it."""
+    while len(word.symbols) > 1 and word.symbols[0][0] and set(word.symbols[0][0]) <= _NEVER_FIRST:
+        text = word.symbols.pop(0)[0]
+        if word.text.startswith(text):
+            word.text = word.text[len(text) :]
+        word.x0 = word.symbols[0][1]

@@ -71,7 +71,8 @@ def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
                 continue
             written, value, sure = found[-1]
             if not sure:
-                return None, f"the score is written {written.strip()!r}, with spaces inside it"
+                why = "with spaces inside it" if " " in written.strip() else "which is no number"
+                return None, f"the score is written {written.strip()!r}, {why}"
             if value is not None and 0 <= value <= 100:
                 return value, None
             scores = [v for _w, v, ok in found if ok and v is not None and 0 <= v <= 100]

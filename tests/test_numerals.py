@@ -82,6 +82,10 @@ def test_a_score_with_spaces_inside_is_read_whole_or_left_out_with_a_reason(
         ("อยู่ที่ 91 .25 คะแนน", 91.25),
         ("อยู่ที่ ๘๔ .๐๑ คะแนน", 84.01),
         ("อยู่ที่ ๙ ๑.๒๕ คะแนน", None),  # 91.25, or 9 and 1.25: not read
+        # A scan's speck beside the decimal point: never read as its tail, "50".
+        ("อยู่ที่ 95..50 คะแนน", None),
+        ("อยู่ที่ ๙๕.,๕๐ คะแนน", None),
+        ("เป้าหมาย 80 คะแนน ผลการประเมินอยู่ที่ 95..50 คะแนน", None),
     ],
 )
 def test_scores_cut_by_spaces_from_the_issue(text: str, score: float | None) -> None:
@@ -130,3 +134,12 @@ def test_a_period_that_ends_before_it_starts_is_not_understood(tmp_path: Path) -
     period = report.measures[0].period
     assert (period.start, period.end) == (None, None)
     assert "period-unparsed" in {w.code for w in report.warnings}
+
+
+def test_a_score_with_a_doubled_point_says_why() -> None:
+    from itaparse.semantics import stated_score
+
+    assert stated_score(["อยู่ที่ 95..50 คะแนน"]) == (
+        None,
+        "the score is written '95..50', which is no number",
+    )

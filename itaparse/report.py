@@ -261,6 +261,15 @@ def build_report(grid: Grid, path: Path) -> Report:
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
+            if row.loose:
+                warnings.append(
+                    ParseWarning(
+                        code="unclear-category",
+                        message=f"a row across the table reads {row.loose!r}: taken as "
+                        f"category {row.number}, its label unclear",
+                        page=row.page,
+                    )
+                )
             continue
         if not categories:
             categories.append(Category(number=None, title=None))

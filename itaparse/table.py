@@ -116,6 +116,8 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             if current is None or not same_header(refined, current, table.n_cols, n_cols):
                 current, n_cols = refined, table.n_cols
                 headers.append(current)
+            else:
+                _adopt(current, refined)
             preamble.extend(
                 join_wrapped(c.lines) for r in table.rows[: found.start] for c in r.filled
             )
@@ -139,6 +141,17 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         return None
     first = headers[0]
     return MeasuresTable(first.fields, first.labels, stitch(body), used, headers, preamble)
+
+
+def _adopt(header: Header, repeated: Header) -> None:
+    """Columns a repeat of the header maps that the header left unmapped (its label too
+    damaged to read on that page: a scan's stamp, dust) are mapped for every page's rows;
+    the rows hold the header itself, so the rows read before are mapped too."""
+    taken = set(header.fields.values())
+    for col, field_name in repeated.fields.items():
+        if col not in header.fields and field_name not in taken:
+            header.fields[col] = field_name
+            taken.add(field_name)
 
 
 # Points within which two ruled tables' column rules are one rule.

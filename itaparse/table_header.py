@@ -169,6 +169,17 @@ def _body_cells(rows: list[Row], col: int) -> list[str]:
     return texts
 
 
+# A score as the NACC writes it: 0-100 with two decimals ("๘๙.๐๗"). A column of such
+# numbers is a score column whatever its label became (a stamp over it, dust), as a column of
+# counts or sums, whole numbers or over 100, is not.
+_TWO_DECIMALS = re.compile(r"^\s*\d{1,3}\.\d\d\s*$")
+
+
+def _reads_as_score(text: str) -> bool:
+    plain = to_arabic(text)
+    return _TWO_DECIMALS.match(plain) is not None and 0 <= float(plain) <= 100
+
+
 def _most(texts: list[str], test: Callable[[str], bool]) -> bool:
     return bool(texts) and sum(1 for t in texts if test(t)) >= max(1, 2 * len(texts) / 3)
 
@@ -200,7 +211,7 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
             role = "period"
         elif (
             "score" not in taken
-            and (SCORE_LABEL in skeleton(label) or not label)
+            and (SCORE_LABEL in skeleton(label) or not label or _most(texts, _reads_as_score))
             and _most(texts, lambda t: (n := parse_number(t)) is not None and 0 <= n <= 100)
             and not _numbering(texts)
         ):

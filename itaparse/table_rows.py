@@ -12,6 +12,7 @@ from itaparse.vocabulary import (
     DOTTED_CATEGORY_RE,
     category_match,
     heading_match,
+    loose_category_match,
     opens_measure,
 )
 
@@ -46,6 +47,9 @@ class CategoryRow:
     # One cell across every column: a category row whatever its numbering ("1. การป้องกัน…"
     # over measures "1. มาตรการ…"); a measure's row has cells of its own.
     spans: bool = False
+    # The label as written where it matched no known label and was read loosely ("mui ๑ …"
+    # on a scan): its number is in doubt, and the report says so.
+    loose: str = ""
 
 
 @dataclass
@@ -94,13 +98,18 @@ def category_of(row: Row) -> CategoryRow | None:
             return CategoryRow(label[0], join_wrapped(filled[1].lines), row.page)
     if len(filled) != 1:
         return None
-    found = category_label(join_wrapped(filled[0].lines))
+    text = join_wrapped(filled[0].lines)
+    found = category_label(text)
+    spans = len(row.cells) > 1 and all(c is None for c in row.cells[1:])
     if found is None:
-        return None
+        # One cell across the whole table is a category row, whatever its label has become.
+        loose = loose_category_match(text) if spans and row.cells[0] is filled[0] else None
+        if loose is None:
+            return None
+        return CategoryRow(loose[0], loose[1], row.page, spans=True, loose=text)
     number, title, dotted = found
     if dotted and not (row.cells and row.cells[0] is filled[0]):
         return None
-    spans = len(row.cells) > 1 and all(c is None for c in row.cells[1:])
     return CategoryRow(number, title, row.page, dotted, spans=spans)
 
 

@@ -255,6 +255,25 @@ def heading_match(line: str) -> tuple[int, str] | None:
     return found
 
 
+# A label damaged past reading ("mui ๑", "ดานท ๒", "ด้านที่๓"): a short word, the number,
+# and a title. Only a row that spans the whole table is read so (table_rows.category_of).
+_LOOSE_CATEGORY = re.compile(r"^\s*(?:[^\d\s]{1,8}\s*)?\(?(\d{1,2})\)?[.)]?\s+(?=\S)")
+_MIN_LOOSE_TITLE = 4  # Thai letters, at least
+
+
+def loose_category_match(text: str) -> tuple[int, str] | None:
+    """(number, title) of a category label too damaged to match a known one, as OCR leaves a
+    label of a row spanning the table: a short word, a number, then a title in Thai."""
+    plain = to_arabic(text)
+    match = _LOOSE_CATEGORY.match(plain)
+    if match is None:
+        return None
+    title = text[match.end() :].strip()
+    if len(_THAI_LETTER.findall(title)) < _MIN_LOOSE_TITLE:
+        return None
+    return int(match.group(1)), title
+
+
 def is_category_text(text: str) -> bool:
     """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
     return category_match(text) is not None
@@ -346,8 +365,9 @@ def is_sequence_number(text: str) -> bool:
 
 
 def number_in_column(text: str) -> str:
-    """The measure number a number column (ที่, ลำดับ) writes: "๑.๒" -> "1.2", "๒." -> "2"."""
-    return measure_number(text)[0] or to_arabic(text).strip(" .")
+    """The measure number a number column (ที่, ลำดับ) writes: "๑.๒" -> "1.2", "๒." -> "2";
+    a bracket OCR lost its other half of ("(๑") is no part of it."""
+    return measure_number(text)[0] or to_arabic(text).strip(" .()")
 
 
 # A header cell is a few words; a cell longer than this is the body's.

@@ -77,3 +77,22 @@ def test_merged_number_finds_the_next_item_written_alike() -> None:
     assert merged_number(["๒. มาตรการ", "๓) ทำ"]) is None  # another form: an item
     assert merged_number(["๒. มาตรการ", "๔. มาตรการ"]) is None  # not the next
     assert merged_number(["มาตรการ", "๒. ทำ"]) is None
+
+
+@given(st.text(alphabet="()[].,๐๑๒๓๔๕๖๗๘๙0123456789 ", max_size=8))
+def test_any_number_a_column_or_a_line_opens_with_has_a_next(text: str) -> None:
+    """A bracket OCR lost half of ("(๑" in a number column, from dust) once crashed the
+    merged-row check: whatever a number column or a line opens with, the number it gives is
+    digits and points only, and has a next."""
+    from itaparse.vocabulary import (
+        is_sequence_number,
+        next_number,
+        number_in_column,
+        numbering_form,
+    )
+
+    if is_sequence_number(text):
+        assert re.fullmatch(r"\d+(\.\d+)*", number_in_column(text)), text
+    found = numbering_form(text)
+    if found is not None:
+        next_number(found[0])

@@ -654,3 +654,69 @@ def test_a_score_column_number_that_cannot_be_read_is_not_replaced_by_the_texts(
     # The results state another number (a target, last year's): it never stands in.
     assert _scored("๘ ๖.๔๘ ๑") is None
     assert _scored("-") == 70.51  # no number in the score column: the text's score
+
+
+def test_a_row_across_the_table_is_a_category_whatever_its_label_became(tmp_path: Path) -> None:
+    """OCR leaves a category's label unreadable ("mui ๑", "ดานท ๒"); its row spanning every
+    column says what it is. Read so, it is warned of; text that is no label stays a measure's."""
+    from itaparse.report import build_report
+
+    spanning = [None] * (len(HEADER) - 1)
+    body = [
+        row(["mui ๑ การปฏิบัติงานและการให้บริการที่โปร่งใส", *spanning]),
+        row(["๑. มาตรการยกระดับคุณภาพการให้บริการ", "จัดทำคู่มือ", "สำนักปลัด", "", "", ""]),
+        row(["ดานท ๒ การใช้งบประมาณและการจัดซื้อจัดจ้าง", *spanning]),
+        row(["๑. มาตรการเปิดเผยข้อมูลการจัดซื้อ", "ประกาศ", "กองคลัง", "", "", ""]),
+        row(["หมายเหตุ ข้อมูลตามแผนปี", *spanning]),  # no number: no category
+    ]
+    grid = Grid(format="pdf", pages=1, blocks=[(1, Table([row(HEADER), *body], 1))])
+    (tmp_path / "r.pdf").write_bytes(b"%PDF")
+    report = build_report(grid, tmp_path / "r.pdf")
+    assert [(c.number, c.title) for c in report.categories] == [
+        (1, "การปฏิบัติงานและการให้บริการที่โปร่งใส"),
+        (2, "การใช้งบประมาณและการจัดซื้อจัดจ้าง"),
+    ]
+    unclear = [w for w in report.warnings if w.code == "unclear-category"]
+    assert len(unclear) == 2 and "'mui ๑ การปฏิบัติงาน" in unclear[0].message
+
+
+def test_a_damaged_label_in_a_row_of_its_own_cells_is_no_category() -> None:
+    from itaparse.table_rows import category_of
+
+    assert category_of(row(["mui ๑ การปฏิบัติงานและการให้บริการ", "", "", "", "", ""])) is None
+
+
+def test_a_column_of_scores_is_the_score_column_whatever_its_label_became(
+    tmp_path: Path,
+) -> None:
+    """A stamp or dust over the label ("ผลคะแนน" read "ผ ย : (คะ แน่ วี"): numbers 0-100 with
+    two decimals say what the column is; whole numbers (a count) do not."""
+    from itaparse.report import build_report
+
+    def report(values: list[str]) -> list[float | None]:
+        header = row(["ประเด็น", "ผ ย : (คะ แน่ วี", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ"])
+        body = [row([f"{n}. มาตรการที่ {n}", v, "ประชุม", "สำนักปลัด"]) for n, v in enumerate(values, 1)]
+        grid = Grid(format="pdf", pages=1, blocks=[(1, Table([header, *body], 1))])
+        (tmp_path / "r.pdf").write_bytes(b"%PDF")
+        built = build_report(grid, tmp_path / "r.pdf")
+        if values[0].count(".") == 1:
+            assert any(w.code == "inferred-column" for w in built.warnings)
+        return [m.score for m in built.measures]
+
+    assert report(["๘๙.๐๗", "๗๔.๐๓", "๘๑.๓๓"]) == [89.07, 74.03, 81.33]
+    assert report(["๑๒", "๓๐", "๔๕"]) == [None, None, None]
+
+
+def test_a_column_mapped_on_a_later_page_is_mapped_on_the_first() -> None:
+    """A label damaged on the first page's header, read on the repeat of the header: the
+    first page's rows are mapped by it too."""
+    damaged = [*HEADER[:4], "ผ ล ก า ร", HEADER[5]]
+    first = Table([row(damaged), row(["๑. มาตรการแรก", "ประชุม", "กองคลัง", "", "ผลแรก", ""], 1)], 1)
+    second = Table(
+        [row(HEADER, 2), row(["๒. มาตรการสอง", "อบรม", "กองช่าง", "", "ผลสอง", ""], 2)], 2
+    )
+    grid = Grid(format="pdf", pages=2, blocks=[(1, first), (2, second)])
+    table = find_measures_table(grid)
+    assert table is not None
+    results = [r.cells["results"].lines for r in table.rows if isinstance(r, MeasureRow)]
+    assert results == [["ผลแรก"], ["ผลสอง"]]

@@ -301,7 +301,6 @@ def _read_block(
 
 
 def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
-
     gray = np.asarray(image)
     angle = skew(_ink(gray))
     gray = _straighten(gray, angle)

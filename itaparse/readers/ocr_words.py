@@ -109,16 +109,7 @@ def fit_to_ink(
     def tallest(word: OcrWord) -> int:
         """The highest blob under the word (Tesseract's boxes of Thai digits are loose)
         centred in its line."""
-        return max(
-            (
-                h
-                for a, b, y, h in blobs
-                if a < word.x1 * scale
-                and b > word.x0 * scale
-                and word.top * scale <= y <= word.bottom * scale
-            ),
-            default=0,
-        )
+        return max((h for _a, _b, h in _ink_under(word, blobs, scale)), default=0)
 
     lines: dict[tuple[float, float], list[OcrWord]] = {}
     for word in words:
@@ -160,6 +151,19 @@ def _tighten(word: OcrWord, blobs: list[tuple[int, int, float, int]], scale: flo
         word.x0, word.x1 = min(a for a, _b in ink) / scale, max(b for _a, b in ink) / scale
 
 
+def _ink_under(
+    word: OcrWord, blobs: list[tuple[int, int, float, int]], scale: float
+) -> list[tuple[int, int, int]]:
+    """(x0, x1, height) of the blobs under a word's box and centred in its line, in pixels."""
+    return [
+        (a, b, h)
+        for a, b, y, h in blobs
+        if a < word.x1 * scale
+        and b > word.x0 * scale
+        and word.top * scale <= y <= word.bottom * scale
+    ]
+
+
 _PUNCTUATION = frozenset(".,-–'‘’\"“”`:;·~_")
 _SPECK_WIDE = 0.3  # a dash is wider than this share of a letter height; a speck is not
 
@@ -169,17 +173,12 @@ def _without_specks(
 ) -> list[OcrWord]:
     """A line's words less the specks of dust Tesseract read as punctuation standing alone
     ("ข้อมูล . ข่าวสาร", "95.50 . คะแนน"): a word of punctuation only whose ink is a dot, not
-    a dash. A point between two numbers ("95 . 50") is kept: it may be their decimal point."""
+    a dash. A point between two numbers ("95 . 50") is kept: it may be their decimal point.
+    A speck read onto the front of a word is taken off it (_strip_leading_dots)."""
     kept: list[OcrWord] = []
     for i, word in enumerate(line):
         if word.text and set(word.text) <= _PUNCTUATION:
-            ink = [
-                (a, b, h)
-                for a, b, y, h in blobs
-                if a < word.x1 * scale
-                and b > word.x0 * scale
-                and word.top * scale <= y <= word.bottom * scale
-            ]
+            ink = _ink_under(word, blobs, scale)
             dot = bool(ink) and all(b - a < _SPECK_WIDE * letter for a, b, _h in ink)
             dot = dot and max(h for _a, _b, h in ink) < _SPECK_WIDE * letter
             before = line[i - 1].text if i > 0 else ""

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import numpy as np
 
-# A speck is at most this share of the page's letter height across (a decimal point or a
-# Thai tone mark is larger: about a fifth)...
+# A blob at most this share of the page's letter height across is a speck wherever no mark of
+# a font accounts for it, whatever its shape (a decimal point or a tone mark is larger: about
+# a fifth).
 _SPECK_SIDE = 0.12
 # A blob of fewer pixels than this share of the letter height squared is dust wherever it
 # lies: the smallest mark any font of the samples draws (a full stop or a tone mark in a

@@ -23,6 +23,7 @@ from itaparse.batch import DEFAULT_TIMEOUT
 from itaparse.errors import ItaparseError, TimeLimitError
 from itaparse.export import CSV_BOM, FORMATS, format_for, render, write_atomic
 from itaparse.options import ParseOptions
+from itaparse.paths import readable
 
 # The parsing stack (pydantic, pythainlp, pdfplumber) is imported by the commands that use
 # it, so that --version, --help and a Word file do not pay for what they do not need.
@@ -439,7 +440,7 @@ def _into_folder(
                 dask=settings.dask,
                 retry_failed=retry_failed,
                 started=progress.start,
-                finished=lambda item, result: progress.finished(str(item.path), result),
+                finished=lambda item, result: progress.finished(readable(item.path), result),
             )
         finally:
             if log is not None:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from itaparse.errors import ItaparseError
 from itaparse.models import Report, measure_tag
+from itaparse.paths import readable
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid, Table
 from itaparse.report import build_report
@@ -77,7 +78,7 @@ def _pages(pages: list[int]) -> str:
 def render(inspection: Inspection) -> str:
     """The inspection as plain text, one fact per line."""
     i = inspection
-    out = [f"{i.path}: {i.format.upper()}" + (f", {i.pages} pages" if i.pages else "")]
+    out = [f"{readable(i.path)}: {i.format.upper()}" + (f", {i.pages} pages" if i.pages else "")]
     out.append("")
     out.append(f"tables found: {len(i.tables)}")
     for n, t in enumerate(i.tables, 1):

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from itaparse.paths import readable
+
 
 class ItaparseError(Exception):
     """Base of every error itaparse raises on purpose.
@@ -12,7 +14,7 @@ class ItaparseError(Exception):
     """
 
     def __init__(self, path: str | Path, what: str) -> None:
-        self.path = str(path)
+        self.path = readable(path)  # shown and written: valid text whatever the bytes
         self.what = what
         super().__init__(f"{self.path}: {what}")
 

@@ -7,6 +7,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from itaparse.paths import readable
+
 SUFFIXES = (".pdf", ".docx", ".doc")
 
 
@@ -30,8 +32,8 @@ def _name_of(path: Path) -> str:
     """A file given on the command line keeps its relative path, unless that climbs out of the
     current folder or is absolute: then its name alone."""
     if path.is_absolute() or ".." in path.parts:
-        return path.name
-    return PurePosixPath(*path.parts).as_posix() if path.parts else path.name
+        return readable(path.name)
+    return readable(PurePosixPath(*path.parts).as_posix() if path.parts else path.name)
 
 
 def collect(paths: Iterable[Path]) -> list[Input]:
@@ -41,7 +43,7 @@ def collect(paths: Iterable[Path]) -> list[Input]:
     for given in paths:
         if given.is_dir():
             for path in sorted(p for p in given.rglob("*") if _is_report(p)):
-                found.append((path, path.relative_to(given).as_posix()))
+                found.append((path, readable(path.relative_to(given).as_posix())))
         else:
             found.append((given, _name_of(given)))
     inputs: list[Input] = []

@@ -20,6 +20,7 @@ from itaparse.batch import FileResult
 from itaparse.export import atomic_file, measure_rows, write_atomic
 from itaparse.inputs import Input
 from itaparse.options import ParseOptions
+from itaparse.paths import readable
 from itaparse.tables import ERRORS, MEASURES, REPORTS, write_tables
 
 MANIFEST = "manifest.jsonl"
@@ -72,9 +73,8 @@ def fingerprint(path: Path) -> tuple[int, str] | None:
 
 def _entry(item: Input, seen: tuple[int, str] | None, result: FileResult) -> Entry:
     size, sha256 = seen if seen else (None, None)
-    entry = Entry(
-        item.name, str(item.path), size, sha256, __version__, "failed", round(result.seconds, 3)
-    )
+    seconds = round(result.seconds, 3)
+    entry = Entry(item.name, readable(item.path), size, sha256, __version__, "failed", seconds)
     if not result.ok:
         entry.error_type, entry.error = result.error_type, result.error
         if result.not_measures:

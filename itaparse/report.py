@@ -24,6 +24,7 @@ from itaparse.models import (
     Source,
     measure_tag,
 )
+from itaparse.paths import readable
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
 from itaparse.semantics import (
@@ -350,7 +351,7 @@ def build_report(grid: Grid, path: Path) -> Report:
     warnings.extend(who.warnings)
     return Report(
         source=Source(
-            path=str(path),
+            path=readable(path),
             format=grid.format,
             pages=grid.pages,
             sha256=_sha256(path),

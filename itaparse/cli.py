@@ -391,7 +391,7 @@ def _many(inputs: list[Input], output: Path | None, fmt: str, settings: _Setting
                 paths, settings.options, settings.jobs, settings.timeout, settings.dask
             ):
                 results[i] = result
-                progress.finished(paths[i], result)
+                progress.finished(readable(paths[i]), result)
         except KeyboardInterrupt:
             typer.echo(
                 "interrupted: nothing written (with -o FOLDER/ each report is kept as it finishes)",
@@ -449,6 +449,7 @@ def _into_folder(
     measures = sum(e.measures or 0 for e in run.entries)
     if not settings.quiet:
         others = f", {run.not_measures} not measures reports" if run.not_measures else ""
+        others += f", {run.gone} removed (their inputs are gone)" if run.gone else ""
         typer.echo(
             f"{run.converted} converted, {run.failed} failed{others}, {run.skipped} kept from "
             f"the last run; {measures:,} measures; {duration(time.monotonic() - start)} -> "

@@ -19,6 +19,8 @@ class Input:
     # as given. A folder of outputs mirrors it ("amphoe/report.pdf" -> "amphoe/report.pdf.json";
     # the extension stays because agencies publish one report as both .pdf and .docx).
     name: str
+    # The folder given on the command line that it was found in; None for a file given as such.
+    folder: Path | None = None
 
 
 def _is_report(path: Path) -> bool:
@@ -39,21 +41,21 @@ def _name_of(path: Path) -> str:
 def collect(paths: Iterable[Path]) -> list[Input]:
     """Files in the order given; a folder's reports (searched recursively) in sorted order. A
     path that does not exist stays, so that the batch reports it as that file's error."""
-    found: list[tuple[Path, str]] = []
+    found: list[tuple[Path, str, Path | None]] = []
     for given in paths:
         if given.is_dir():
             for path in sorted(p for p in given.rglob("*") if _is_report(p)):
-                found.append((path, readable(path.relative_to(given).as_posix())))
+                found.append((path, readable(path.relative_to(given).as_posix()), given))
         else:
-            found.append((given, _name_of(given)))
+            found.append((given, _name_of(given), None))
     inputs: list[Input] = []
     taken: set[str] = set()
-    for path, name in found:
+    for path, name, folder in found:
         unique, n = name, 1
         while unique.casefold() in taken:  # the same relative name from two folders
             n += 1
             stem, dot, suffix = name.rpartition(".")
             unique = f"{stem}~{n}.{suffix}" if dot else f"{name}~{n}"
         taken.add(unique.casefold())
-        inputs.append(Input(path, unique))
+        inputs.append(Input(path, unique, folder))
     return inputs

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
@@ -149,9 +150,9 @@ class OutputFolder:
         from itaparse.models import Report
 
         for entry in entries:
-            if entry.status == "converted":
-                text = self.result_path(entry.name).read_text(encoding="utf-8")
-                yield Report.model_validate_json(text)
+            path = self.result_path(entry.name)
+            if entry.status == "converted" and path.exists():  # a JSON deleted by hand: left out
+                yield Report.model_validate_json(path.read_text(encoding="utf-8"))
 
     def write_tables(self, entries: Sequence[Entry], fmt: str) -> list[Path]:
         report_rows = (
@@ -178,6 +179,7 @@ class FolderRun:
     tables: list[Path]
     interrupted: bool = False
     not_measures: int = 0  # read, but not measures reports (listed in reports.csv)
+    gone: int = 0  # results of inputs that a folder given again no longer holds: removed
 
 
 Started = Callable[[int, int], None]  # (to convert, skipped)
@@ -225,9 +227,14 @@ def convert_folder(
                 finished(item, result)
     except KeyboardInterrupt:
         interrupted = True
+    gone = _forget_gone(folder, known, inputs)
     folder.compact(known)
     entries = [known[item.name] for item in inputs if item.name in known]
-    tables = folder.write_tables(entries, fmt)
+    # The tables list everything the folder holds, as `summary` does: this run's inputs, then
+    # what earlier runs put there from other inputs (whose files still stand).
+    current = {item.name for item in inputs}
+    earlier = [entry for name, entry in known.items() if name not in current]
+    tables = folder.write_tables(entries + earlier, fmt)
     return FolderRun(
         entries=entries,
         converted=converted,
@@ -236,4 +243,35 @@ def convert_folder(
         tables=tables,
         interrupted=interrupted,
         not_measures=sum(1 for e in entries if e.status == NOT_MEASURES),
+        gone=gone,
     )
+
+
+def _inside(source: str, folder: str) -> bool:
+    return os.path.abspath(source).startswith(os.path.join(os.path.abspath(folder), ""))
+
+
+def _forget_gone(folder: OutputFolder, known: dict[str, Entry], inputs: Sequence[Input]) -> int:
+    """Drop the results of inputs deleted (or moved) since an earlier run: an entry whose
+    source lay in a folder given again, which that folder no longer holds. Its JSON goes too,
+    so that `summary` and the tables count the same reports. Results of files given by name
+    in an earlier run, or found in a folder not given this time, stay."""
+    given = {readable(item.folder) for item in inputs if item.folder is not None}
+    current = {item.name for item in inputs}
+    gone = [
+        name
+        for name, entry in known.items()
+        if name not in current and any(_inside(entry.source, f) for f in given)
+    ]
+    for name in gone:
+        result = folder.result_path(name)
+        result.unlink(missing_ok=True)
+        for parent in result.parents:  # the folders that mirrored its folders, if now empty
+            if parent == folder.root or not parent.is_relative_to(folder.root):
+                break
+            try:
+                parent.rmdir()
+            except OSError:  # not empty
+                break
+        del known[name]
+    return len(gone)

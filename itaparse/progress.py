@@ -76,7 +76,9 @@ class BatchProgress:
     def start(self, total: int, skipped: int = 0) -> None:
         self.total = total
         if skipped:
-            self.say(f"{skipped} files unchanged since the last run: kept")
+            self.say(
+                f"{skipped} file{'s' if skipped != 1 else ''} unchanged since the last run: kept"
+            )
         if total and not self.quiet and self.stream.isatty():
             self._bar = _bar(self.stream)
             self._task = self._bar.add_task("parsing", total=total, failed=0)

@@ -109,7 +109,7 @@ def test_a_rerun_keeps_what_is_unchanged_and_redoes_what_changed(
     shutil.copy(SAMPLES / "portrait-garuda-arabic-digits.docx", folder / "a.docx")
     result = runner.invoke(app, [str(folder), "-o", str(out), "-j", "1"])
     assert result.exit_code == 0
-    assert result.stderr.splitlines()[0] == "1 files unchanged since the last run: kept"
+    assert result.stderr.splitlines()[0] == "1 file unchanged since the last run: kept"
     assert f"[1/1] {folder / 'a.docx'}: 6 measures" in result.stderr
     second = _table(out / "measures.csv")
     assert [r for r in second if r["source"].endswith("b.pdf")] == [
@@ -118,6 +118,38 @@ def test_a_rerun_keeps_what_is_unchanged_and_redoes_what_changed(
     assert len(second) == 12
     manifest = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
     assert sorted(json.loads(line)["name"] for line in manifest) == ["a.docx", "b.pdf"]
+
+
+def test_inputs_deleted_since_the_last_run_leave_nothing_behind(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    folder, out = tmp_path / "in", tmp_path / "out"
+    (folder / "amphoe").mkdir(parents=True)
+    shutil.copy(GOOD_DOCX, folder / "a.docx")
+    shutil.copy(GOOD_PDF, folder / "amphoe" / "b.pdf")
+    assert runner.invoke(app, [str(folder), "-o", str(out), "-j", "1"]).exit_code == 0
+    alone = tmp_path / "alone.docx"  # given by name, into the same folder: not the folder's
+    shutil.copy(GOOD_DOCX, alone)
+    assert runner.invoke(app, [str(alone), "-o", f"{out}/", "-j", "1"]).exit_code == 0
+    (folder / "amphoe" / "b.pdf").unlink()
+    result = runner.invoke(app, [str(folder), "-o", str(out), "-j", "1"])
+    assert result.exit_code == 0
+    assert "1 removed (their inputs are gone)" in result.stderr
+    assert not (out / "amphoe").exists()  # its JSON, and the folder that mirrored amphoe/
+    # the tables list what the folder holds, this run's inputs first, as summary counts it
+    assert [r["source"] for r in _table(out / "reports.csv")] == [
+        str(folder / "a.docx"),
+        str(alone),
+    ]
+    manifest = (out / "manifest.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["name"] for line in manifest) == ["a.docx", "alone.docx"]
+    summary = runner.invoke(app, ["summary", str(out), "-f", "csv"])
+    assert summary.exit_code == 0
+    assert [r["reports"] for r in _table_text(summary.stdout)] == ["2"]  # a.docx and alone
+
+
+def _table_text(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(text.lstrip("\ufeff"))))
 
 
 def test_failures_are_kept_until_retried(

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 from typing import IO, Any
 
@@ -163,3 +166,68 @@ def test_a_home_folder_that_cannot_be_written_is_no_failure(tmp_path: Path) -> N
     done = subprocess.run([*COMMAND, str(DOCX), "-q", "-o", str(out)], capture_output=True, env=env)
     assert (done.returncode, done.stderr) == (0, b"")
     assert out.stat().st_size > 0
+
+
+def _processes_mentioning(text: str) -> list[str]:
+    found = []
+    for pid in os.listdir("/proc"):
+        if pid.isdigit():
+            try:
+                line = Path(f"/proc/{pid}/cmdline").read_text().replace("\0", " ")
+            except OSError:
+                continue
+            if text in line:
+                found.append(line)
+    return found
+
+
+def _wait_for(condition: Any, seconds: float) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+@pytest.mark.parametrize("how", ["ctrl-c", "sigterm", "batch-ctrl-c"])
+def test_stopping_a_doc_conversion_leaves_no_libreoffice_and_no_temp_folder(
+    tmp_path: Path, how: str
+) -> None:
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice")
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    doc = SAMPLES / "portrait-loma-no-cover.doc"
+    if how == "batch-ctrl-c":  # stopped in a worker process
+        (tmp_path / "in").mkdir()
+        for name in ("a.doc", "b.doc"):
+            shutil.copy(doc, tmp_path / "in" / name)
+        arguments = ["in", "-q", "-j", "2", "-o", "out.json/"]
+    else:
+        arguments = [str(doc), "-q", "-o", "out.json"]
+    child = subprocess.Popen(
+        [*COMMAND, *arguments],
+        cwd=tmp_path,
+        env=os.environ | {"TMPDIR": str(temp)},
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
+        # as a terminal's foreground job: Ctrl-C not ignored, whatever started pytest
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+    )
+    assert _wait_for(lambda: _processes_mentioning(f"{temp}/itaparse-doc-"), 60)
+    time.sleep(0.5)  # LibreOffice well under way
+    # Ctrl-C reaches the terminal's whole foreground group; a time limit or a service
+    # manager sends SIGTERM to the command alone.
+    if how.endswith("ctrl-c"):
+        os.killpg(child.pid, signal.SIGINT)
+    else:
+        child.send_signal(signal.SIGTERM)
+    _, stderr = child.communicate(timeout=60)
+    assert child.returncode == (143 if how == "sigterm" else 130), stderr
+    assert "Traceback" not in stderr
+    assert _wait_for(lambda: not _processes_mentioning(f"{temp}/itaparse-doc-"), 10)
+    assert list(temp.iterdir()) == []
+    assert not (tmp_path / "out.json").is_file()

@@ -231,3 +231,23 @@ def test_stopping_a_doc_conversion_leaves_no_libreoffice_and_no_temp_folder(
     assert _wait_for(lambda: not _processes_mentioning(f"{temp}/itaparse-doc-"), 10)
     assert list(temp.iterdir()) == []
     assert not (tmp_path / "out.json").is_file()
+
+
+def test_a_time_limit_met_inside_pdfplumber_is_said_as_it_is(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # pdfplumber wraps whatever pdfminer raises, the timer's error included: that was read as
+    # "not a readable PDF (... stopped after 0.01 s (--timeout))" when the timer fired there.
+    from pdfplumber.utils.exceptions import PdfminerException
+
+    import itaparse.readers.pdf
+    from itaparse.errors import TimeLimitError
+
+    pdf = SAMPLES / "landscape-laksaman-thai-digits.pdf"
+
+    def opened_too_late(*args: object, **kwargs: object) -> None:
+        raise PdfminerException(TimeLimitError(pdf, "stopped after 0.01 s (--timeout)"))
+
+    monkeypatch.setattr(itaparse.readers.pdf.pdfplumber, "open", opened_too_late)
+    with pytest.raises(TimeLimitError, match=r"stopped after 0.01 s \(--timeout\)$"):
+        itaparse.parse(pdf)

@@ -276,6 +276,8 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
         raise
     except Exception as exc:  # pdfminer raises many types for a broken file
         cause = _unwrap(exc)
+        if isinstance(cause, ItaparseError):  # the time limit, met inside pdfplumber's wrapper
+            raise cause from None
         if isinstance(cause, PDFPasswordIncorrect):
             what = "wrong password" if password else "the PDF is password-protected; use --password"
             raise PasswordError(path, what) from exc
@@ -288,7 +290,10 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
     except ItaparseError:  # the file's time limit, OCR's missing model: said as they are
         raise
     except Exception as exc:
-        raise CorruptDocumentError(path, f"a damaged PDF ({_describe(_unwrap(exc))})") from exc
+        cause = _unwrap(exc)
+        if isinstance(cause, ItaparseError):
+            raise cause from None
+        raise CorruptDocumentError(path, f"a damaged PDF ({_describe(cause)})") from exc
     finally:
         # Closing a broken PDF can raise too; that must not replace the error above.
         with contextlib.suppress(Exception):

@@ -282,11 +282,49 @@ def _continues_category(row: Row, last: CategoryRow, opens_table: bool) -> bool:
     )
 
 
+_PLACED = (
+    "cells-missing",
+    "a row of this measure has fewer cells than the table has columns; its cells were placed "
+    "under their headings by their widths",
+)
+_UNPLACED = (
+    "cells-missing",
+    "a row of this measure has fewer cells than the table has columns and their widths do not "
+    "tell which is missing: its cells other than the measure's are left out",
+)
+
+
+def _placed_cells(row: Row, header: Header, measure: MeasureRow) -> list[tuple[int, Cell]]:
+    """The row's cells by column; a short row's cells that could sit under another heading
+    are left out (a value under the wrong heading is worse than none), with a note."""
+    if row.short is not None:
+        note = _PLACED if row.short == "placed" else _UNPLACED
+        if note not in measure.notes:
+            measure.notes.append(note)
+    return [
+        (col, cell)
+        for col, cell in enumerate(row.cells)
+        if cell is not None
+        and (
+            row.short != "unplaced"
+            or col == header.measure_col
+            or header.fields.get(col) == "number"
+        )
+    ]
+
+
+_BROKEN_MERGE = (
+    "merge-broken",
+    "a row of this measure is merged down from cells that start no merge: the row that "
+    "started it was lost, and its content may be another measure's",
+)
+
+
 def _continue(last: MeasureRow, row: Row, header: Header) -> None:
     wrap = row.page is not None  # in a PDF a continued cell is a cut paragraph
-    for col, cell in enumerate(row.cells):
-        if cell is None:
-            continue
+    if row.broken_merge and _BROKEN_MERGE not in last.doubts:
+        last.doubts.append(_BROKEN_MERGE)
+    for col, cell in _placed_cells(row, header, last):
         f = header.fields.get(col)
         key = header.label(col)
         target = last.cells.setdefault(f, Cell()) if f else last.extra.setdefault(key, Cell())
@@ -298,9 +336,8 @@ def _continue(last: MeasureRow, row: Row, header: Header) -> None:
 def _new_measure(row: Row, header: Header) -> MeasureRow:
     cells: dict[str, Cell] = {}
     extra: dict[str, Cell] = {}
-    for col, cell in enumerate(row.cells):
-        if cell is None:
-            continue
+    measure = MeasureRow(cells, extra, [row.page] if row.page is not None else [])
+    for col, cell in _placed_cells(row, header, measure):
         source = cell.above if cell.empty and cell.above is not None else cell
         f = header.fields.get(col)
         if f:
@@ -311,4 +348,4 @@ def _new_measure(row: Row, header: Header) -> MeasureRow:
             )
         elif not source.empty:
             extra[header.label(col)] = source
-    return MeasureRow(cells, extra, [row.page] if row.page is not None else [])
+    return measure

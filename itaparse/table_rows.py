@@ -60,6 +60,8 @@ class MeasureRow:
     # Why some of its content may belong to the measure beside it: its fields are in doubt.
     # (warning code, message)
     doubts: list[tuple[str, str]] = field(default_factory=list)
+    # What the reader noticed that takes nothing from its fields' trust (code, message).
+    notes: list[tuple[str, str]] = field(default_factory=list)
 
     @property
     def stitched_pages(self) -> list[int]:

@@ -79,6 +79,6 @@ def test_sub_items_under_a_title_are_kept_when_there_is_a_methods_column() -> No
         },
         extra={},
     )
-    measure = _measure(row, 1, None)
+    measure, _numbered = _measure(row, 1, None)
     assert (measure.title, measure.methods) == ("มาตรการการใช้รถ", ["ตรวจสอบ"])
     assert measure.extra == {SUB_ITEMS: "ประกาศ\nติดตาม"}

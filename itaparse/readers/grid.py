@@ -42,6 +42,14 @@ class Row:
 
     cells: list[Cell | None]
     page: int | None = None  # 1-based; None for Word files
+    # Set by a reader when the row had fewer cells than its table has columns: "placed" when
+    # the reader could tell which were missing (the rest sit under their headings), "unplaced"
+    # when it could not (the cells after the first may sit under the wrong headings).
+    short: str | None = None
+    # Set by a reader when a cell of the row is merged down from a cell that starts no merge
+    # (Word's vMerge "continue" under a cell without one): the row that started it was lost,
+    # and whose continuation this row is, is in doubt.
+    broken_merge: bool = False
 
     @property
     def filled(self) -> list[Cell]:
@@ -78,6 +86,8 @@ class Grid:
     problems: list[str] = field(default_factory=list)
     # Pages read by OCR (1-based) and Tesseract's mean word confidence on each (0-100).
     ocr: dict[int, float | None] = field(default_factory=dict)
+    # Pages (1-based) whose content the PDF's own structure says was not read whole.
+    damaged_pages: list[int] = field(default_factory=list)
     # Numbers OCR was unsure of, outside tables as in them: (page, digits as read).
     doubts: list[tuple[int, str]] = field(default_factory=list)
     # Pages that only OCR could read, left unread because OCR was off.

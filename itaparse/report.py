@@ -36,7 +36,7 @@ from itaparse.semantics import (
     split_items,
     split_title,
 )
-from itaparse.sequence_checks import has_subject, sequence_warnings
+from itaparse.sequence_checks import damage_warnings, has_subject, sequence_warnings
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
 from itaparse.thai.numerals import to_arabic
@@ -110,7 +110,8 @@ def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | 
     return find_score(outcomes, results)
 
 
-def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure:
+def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> tuple[Measure, bool]:
+    """The measure of a row, and whether its row states its number (else: its place)."""
     title, number, sub_items = split_title(row.cells.get("measure"))
     numbered = cell_text(row.cells.get("number"))
     if numbered:
@@ -127,7 +128,7 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
         start = end = None
     results = split_items(row.cells.get("results"))
     outcomes = split_items(row.cells.get("outcomes"))
-    return Measure(
+    measure = Measure(
         number=number or str(sequence),
         title=title,
         methods=methods,
@@ -142,6 +143,7 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> Measure
         status=_status(row),
         extra=extra,
     )
+    return measure, bool(number)
 
 
 # Repaired pages of real reports read 0.84-1.00 as dictionary words (abbreviations and names
@@ -175,11 +177,10 @@ def _quality(grid: Grid) -> tuple[list[PageQuality], list[ParseWarning]]:
 
 def _problems(problems: list[str]) -> str:
     """What the PDF reader had to repair or skip, for the damaged-file warning."""
+    first = problems[0] if len(problems[0]) <= 240 else problems[0][:239] + "…"
     if len(problems) == 1:
-        return problems[0][:200]
-    return (
-        f"{len(problems)} parts were repaired or skipped while reading (first: {problems[0][:100]})"
-    )
+        return first
+    return f"{first} (and {len(problems) - 1} more repaired or skipped while reading)"
 
 
 def _score_warnings(
@@ -259,6 +260,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         )
     measure_warnings: list[ParseWarning] = []
     scanned: set[int] = set()  # measures read by OCR (their id())
+    unnumbered: set[int] = set()  # measures whose row states no number (their id())
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
@@ -278,7 +280,9 @@ def build_report(grid: Grid, path: Path) -> Report:
         # A measure without a number takes its place among the measures with a subject: a
         # row without one (warned below) must not push its neighbours' numbers on.
         place = sum(1 for m in category.measures if has_subject(m)) + 1
-        measure = _measure(row, place, fiscal_year)
+        measure, numbered = _measure(row, place, fiscal_year)
+        if not numbered:
+            unnumbered.add(id(measure))
         category.measures.append(measure)
         tag = measure_tag(category, measure)
         page = row.pages[0] if row.pages else None
@@ -297,6 +301,10 @@ def build_report(grid: Grid, path: Path) -> Report:
                     measure=tag,
                 )
             )
+        doubts.extend(
+            ParseWarning(code=code, message=note, page=page, measure=tag)
+            for code, note in row.notes
+        )
         in_doubt = list(row.doubts)
         if not has_subject(measure):  # a row without its subject: whose row it is, unknown
             in_doubt.append(
@@ -323,7 +331,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         if any(c.confidence is not None for c in row.cells.values()):
             scanned.add(id(measure))
         if measure.score is None and not any(
-            w.code in ("ocr-unsure-score", "unsure-score") for w in doubts
+            w.code in ("ocr-unsure-score", "unsure-score", "cells-missing") for w in doubts
         ):
             measure_warnings.append(
                 ParseWarning(
@@ -345,7 +353,8 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
-    measure_warnings.extend(sequence_warnings(categories, scanned))
+    measure_warnings.extend(sequence_warnings(categories, scanned, unnumbered))
+    measure_warnings.extend(damage_warnings(categories, grid.damaged_pages))
     warnings.extend(_score_warnings(categories, measure_warnings))
     who = identify(meta.agency, meta.district, meta.province)
     warnings.extend(who.warnings)

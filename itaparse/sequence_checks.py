@@ -12,6 +12,7 @@ since it may be the lost row's.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from itaparse.models import Category, Measure, ParseWarning, measure_tag
 
@@ -82,12 +83,57 @@ def _duplicates(category: Category) -> list[ParseWarning]:
     return warnings
 
 
-def sequence_warnings(categories: list[Category], scanned: set[int]) -> list[ParseWarning]:
-    """Warnings for gaps and repeats in each category's numbering; `scanned` holds the id() of
-    measures read by OCR, whose score above a gap is cleared."""
+def _unnumbered(category: Category, unnumbered: AbstractSet[int]) -> list[ParseWarning]:
+    """A measure whose row states no number among measures that state theirs: its number is
+    its place, and its number may be what was lost (a row that lost its number cell)."""
+    stated = [m for m in category.measures if id(m) not in unnumbered and has_subject(m)]
+    if not stated:  # a table that numbers none of its measures: nothing is missing
+        return []
+    return [
+        _on(
+            category,
+            measure,
+            "number-missing",
+            f"its row states no number, where the measures around it do: numbered {measure.number} "
+            "by its place",
+        )
+        for measure in category.measures
+        if id(measure) in unnumbered and has_subject(measure)
+    ]
+
+
+def _foreign(category: Category) -> list[ParseWarning]:
+    """A measure numbered "3.2" among a category's "2.x": its own category row lost (a
+    damaged page, a rule OCR missed), so it reads under the category before; or a misread."""
+    if category.number is None:
+        return []
+    heads = {m.number: m.number.partition(".")[0] for m in category.measures if "." in m.number}
+    if str(category.number) not in heads.values():  # numbered by a scheme of their own
+        return []
+    return [
+        _on(
+            category,
+            measure,
+            "category-mismatch",
+            f"numbered {measure.number} under category {category.number}, whose other "
+            f"measures are numbered {category.number}.x: its category row may be lost",
+        )
+        for measure in category.measures
+        if heads.get(measure.number, str(category.number)) != str(category.number)
+    ]
+
+
+def sequence_warnings(
+    categories: list[Category], scanned: set[int], unnumbered: AbstractSet[int] = frozenset()
+) -> list[ParseWarning]:
+    """Warnings for gaps, repeats and missing numbers in each category's numbering; `scanned`
+    holds the id() of measures read by OCR, whose score above a gap is cleared, `unnumbered`
+    those whose row stated no number."""
     warnings: list[ParseWarning] = []
     for category in categories:
         warnings.extend(_duplicates(category))
+        warnings.extend(_unnumbered(category, unnumbered))
+        warnings.extend(_foreign(category))
         for before, after in zip(category.measures, category.measures[1:], strict=False):
             missing = _missing(before, after)
             if not missing:
@@ -98,4 +144,30 @@ def sequence_warnings(categories: list[Category], scanned: set[int]) -> list[Par
                 warnings.append(_on(category, measure, "sequence-gap", why + "into its neighbour"))
             if id(before) in scanned:
                 warnings += _clear_score(category, before, f"the row may hold measure {lost}'s too")
+    return warnings
+
+
+def damage_warnings(categories: list[Category], damaged: list[int]) -> list[ParseWarning]:
+    """Measures whose rows a damaged page may have cut: those that run onto or across it
+    (or, where none does, the page lost whole, the last measure before it) and the first
+    measure after it. Each is warned once and gives no score: its rows may have lost their
+    rest, or taken a neighbour's continuation, or its category row."""
+    placed = [(c, m) for c, m in ((c, m) for c in categories for m in c.measures) if m.pages]
+    pages_of: dict[int, tuple[Category, Measure, list[int]]] = {}
+    for page in damaged:
+        hit = [(c, m) for c, m in placed if min(m.pages) <= page <= max(m.pages)]
+        if not hit:  # the page lost whole: the measure before may have lost its rest
+            hit = [(c, m) for c, m in placed if max(m.pages) < page][-1:]
+        # The first measure after it may have lost its start, or its category row
+        hit += [(c, m) for c, m in placed if min(m.pages) > page][:1]
+        for category, measure in hit:
+            pages_of.setdefault(id(measure), (category, measure, []))[2].append(page)
+    warnings: list[ParseWarning] = []
+    for category, measure, pages in pages_of.values():
+        which = f"page {pages[0]}" if len(pages) == 1 else "pages " + ", ".join(map(str, pages))
+        why = f"{which} of the file {'is' if len(pages) == 1 else 'are'} damaged, not read whole"
+        warnings.append(
+            _on(category, measure, "damaged-page", f"{why}: this measure's rows may be cut")
+        )
+        warnings += _clear_score(category, measure, f"{why}; it may be a neighbour's")
     return warnings

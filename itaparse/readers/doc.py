@@ -72,6 +72,7 @@ def _convert(command: list[str], path: Path, tmp: str) -> None:
                 os.killpg(process.pid, signal.SIGKILL)
             process.wait()
 
+
 def read_doc(path: Path) -> Grid:
     soffice = _soffice()
     with tempfile.TemporaryDirectory(prefix="itaparse-doc-") as tmp:

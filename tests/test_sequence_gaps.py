@@ -56,3 +56,21 @@ def test_a_number_given_twice_is_warned_and_the_later_gives_no_score() -> None:
     repeats = [w["measure"] for w in report["warnings"] if w["code"] == "duplicate-number"]  # type: ignore[attr-defined]
     assert sorted(repeats) == ["1.1", "1.1", "1.2", "1.2"]
     assert _scores(report) == [80.0, 81.0, None, None]
+
+
+def _codes(report: dict[str, object], code: str) -> set[str]:
+    return {w["measure"] for w in report["warnings"] if w["code"] == code}  # type: ignore[attr-defined]
+
+
+def test_a_measure_numbered_for_another_category_is_warned() -> None:
+    # "๒.๑" under category 1 whose others are "๑.x": its own category row was lost
+    report = _report(["๑.๑", "๑.๒", "๒.๑"], confidence=None)
+    assert _codes(report, "category-mismatch") == {"1.2.1"}
+    # measures numbered by a scheme of their own (none "1.x") are no mismatch
+    assert _codes(_report(["๕.๑", "๕.๒"], confidence=None), "category-mismatch") == set()
+
+
+def test_a_row_without_its_number_among_numbered_rows_is_warned() -> None:
+    report = _report(["๑.๑", "", "๑.๓"], confidence=None)
+    assert _codes(report, "number-missing") == {"1.2"}
+    assert _codes(_report(["", ""], confidence=None), "number-missing") == set()

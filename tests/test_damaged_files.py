@@ -1,0 +1,115 @@
+"""Damage a file's own structure reveals (issue 18): a PDF page whose content cannot be read
+whole, a Word row merged down from cells that start no merge. The measures concerned carry
+a warning and give no score, since what was read of them may be a neighbour's."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import docx
+import pikepdf
+from conftest import SAMPLES
+
+import itaparse
+from itaparse.models import Report, measure_tag
+
+PDF = SAMPLES / "portrait-umpush-five-columns.pdf"  # 9 pages, compressed page contents
+DOCX = SAMPLES / "portrait-loma-no-cover.docx"  # rows 3-4 are measure 1.2, merged down
+
+
+def _codes(report: Report, tag: str) -> set[str]:
+    return {w.code for w in report.warnings if w.measure == tag}
+
+
+def _page_with_measures(report: Report) -> tuple[int, set[str]]:
+    """A page on which measures start, and their tags."""
+    by_page: dict[int, set[str]] = {}
+    for category in report.categories:
+        for measure in category.measures:
+            by_page.setdefault(measure.pages[0], set()).add(measure_tag(category, measure))
+    page = sorted(by_page)[1]
+    return page, by_page[page]
+
+
+def _flip_in_content(pdf: Path, page: int, out: Path) -> None:
+    """One bit flipped a third of the way into a page's compressed content stream."""
+    with pikepdf.open(pdf) as document:
+        number = document.pages[page - 1].obj.Contents.objgen[0]
+    data = bytearray(pdf.read_bytes())
+    found = re.search(rb"(?<![0-9])%d 0 obj.*?stream\r?\n" % number, data, re.S)
+    assert found is not None
+    end = data.index(b"endstream", found.end())
+    data[found.end() + (end - found.end()) // 3] ^= 0x10
+    out.write_bytes(bytes(data))
+
+
+def test_a_page_whose_content_cannot_be_read_whole_warns_its_measures(tmp_path: Path) -> None:
+    whole = itaparse.parse(PDF)
+    page, tags = _page_with_measures(whole)
+    damaged = tmp_path / "flipped-bit-in-page-content.pdf"
+    _flip_in_content(PDF, page, damaged)
+    report = itaparse.parse(damaged)
+    damage = [w for w in report.warnings if w.code == "damaged-file"]
+    assert len(damage) == 1 and f"page {page}: its content cannot be read whole" in (
+        damage[0].message
+    )
+    hurt = {
+        measure_tag(c, m): m
+        for c in report.categories
+        for m in c.measures
+        if "damaged-page" in _codes(report, measure_tag(c, m))
+    }
+    read = {measure_tag(c, m) for c in report.categories for m in c.measures}
+    # Each measure of the page is warned of, or lost (its neighbours then warned of the gap);
+    # here the page's rest is lost, and the measure before it took the continuation after.
+    assert hurt and all(tag in hurt or tag not in read for tag in tags)
+    assert all(m.score is None for m in hurt.values())
+
+
+def test_an_undamaged_pdf_has_no_damage_warnings() -> None:
+    report = itaparse.parse(PDF)
+    assert {"damaged-file", "damaged-page"}.isdisjoint(w.code for w in report.warnings)
+
+
+def test_a_row_merged_down_from_no_merge_puts_its_measure_in_doubt(tmp_path: Path) -> None:
+    # The first row of measure 1.2 lost: its second row's cells, merged down (vMerge
+    # "continue"), now sit under 1.1's row, which starts no merge. Word draws them as 1.1's;
+    # 1.2's score in them must not become 1.1's.
+    document = docx.Document(str(DOCX))
+    tr = document.tables[0]._tbl.tr_lst[3]
+    tr.getparent().remove(tr)
+    path = tmp_path / "lost-first-row-of-a-merge.docx"
+    document.save(str(path))
+    report = itaparse.parse(path)
+    first = report.categories[0].measures[0]
+    assert (first.number, first.score) == ("1", None)
+    assert {"merge-broken", "unsure-score"} <= _codes(report, "1.1")
+    assert "merge-broken" not in {w.code for w in itaparse.parse(DOCX).warnings}
+
+
+def test_a_page_whose_compressed_content_was_changed_is_found_by_its_checksum(
+    tmp_path: Path,
+) -> None:
+    # Compressed without compression (stored blocks), one letter of a page's text changed
+    # in place: the stream still decodes, to other text, and only its Adler-32 sum tells.
+    # qpdf does not check the sum; pdfminer reads the changed text without a word.
+    import zlib
+
+    whole = itaparse.parse(PDF)
+    page, tags = _page_with_measures(whole)
+    with pikepdf.open(PDF) as document:
+        contents = document.pages[page - 1].obj.Contents
+        data = contents.read_bytes()
+        raw = bytearray(zlib.compress(data, 0))
+        shown = re.search(rb"[)>]\]?\s*T[jJ]", bytes(raw))  # the end of a string shown
+        assert shown is not None
+        raw[shown.start() - 1] ^= 0x01  # its last character (a hex digit stays one)
+        contents.write(bytes(raw), filter=pikepdf.Name.FlateDecode)
+        changed = tmp_path / "changed-letter-in-stored-content.pdf"
+        document.save(changed, compress_streams=False, recompress_flate=False)
+    report = itaparse.parse(changed)
+    damage = next(w for w in report.warnings if w.code == "damaged-file")
+    assert f"page {page}: its content was changed after it was written" in damage.message
+    hurt = {w.measure for w in report.warnings if w.code == "damaged-page"}
+    assert tags <= hurt

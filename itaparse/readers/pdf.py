@@ -22,6 +22,7 @@ from itaparse.errors import CorruptDocumentError, ItaparseError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.readers.pdf_cut_headers import join_cut_headers
+from itaparse.readers.pdf_damage import qpdf_damage, signals_held
 from itaparse.readers.pdf_raw import RawPage, RawTable, ocr_page, ocr_unwritten, read_and_close
 from itaparse.readers.pdf_text import Glyph, Key, Line, render_line
 from itaparse.thai.codemap import decide
@@ -220,7 +221,7 @@ def read_pdf(
 ) -> Grid:
     """Read a PDF; with repair=False the text layer is taken as it is (for comparison); with
     ocr=False pages without a usable text layer are left unread."""
-    damage, pages, rebuilt = _qpdf_damage(path, password)
+    damage, pages, rebuilt = qpdf_damage(path, password)
     with _pdfminer_problems() as problems:
         # A cross-reference table qpdf had to rebuild: pdfminer's own repair of it loses
         # objects qpdf finds (a page's content, so its rows), so the file is read as rebuilt.
@@ -230,116 +231,6 @@ def read_pdf(
     grid.problems = [*grid.problems, *damage, *problems]  # qpdf names the pages
     grid.damaged_pages = sorted(set(grid.damaged_pages) | pages)
     return grid
-
-
-@contextlib.contextmanager
-def _signals_held() -> Iterator[None]:
-    """Hold the time limit's alarm, Ctrl-C and SIGTERM while qpdf (C++) runs: a Python
-    exception raised in a callback from it aborts the process (SIGABRT) instead of
-    unwinding. They are delivered, and raised, the moment qpdf returns."""
-    import signal
-
-    held = {signal.SIGALRM, signal.SIGINT, signal.SIGTERM}
-    before = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, before)
-
-
-def _qpdf_damage(path: Path, password: str | None) -> tuple[list[str], set[int], bool]:
-    with _signals_held():
-        return _qpdf_check(path, password)
-
-
-def _qpdf_check(path: Path, password: str | None) -> tuple[list[str], set[int], bool]:
-    """What qpdf finds wrong with the file, the pages whose content (or a font or form they
-    draw with) it cannot decode whole, and whether it rebuilt the cross-reference table.
-    pdfminer reads past such damage without a word: a flipped byte in a page's compressed
-    content loses the rest of that page, and its last row's continuation on the next page is
-    stitched onto the wrong measure. About 5 ms a page."""
-    import pikepdf
-
-    problems: list[str] = []
-    damaged: set[int] = set()
-    checked: dict[tuple[int, int], str | None] = {}  # streams shared by pages: once each
-    try:
-        with pikepdf.open(path, password=password or "") as pdf:
-            for n, page in enumerate(pdf.pages, 1):
-                broken = _broken_content(page) or _broken_resource(page, checked)
-                if broken is not None:
-                    damaged.add(n)
-                    problems.append(f"page {n}: {broken}")
-            warnings = list(pdf.get_warnings())
-    except Exception:  # qpdf cannot open it: pdfminer's reading says what is wrong
-        return [], set(), False
-    # What qpdf says after the pages (the more telling), its generic line left out
-    problems += [_without_path(w, path) for w in warnings if not w.endswith(": file is damaged")]
-    rebuilt = any("reconstruct cross-reference table" in w for w in warnings)
-    return problems, damaged, rebuilt
-
-
-def _broken_content(page: Any) -> str | None:
-    import pikepdf
-
-    try:
-        pikepdf.parse_content_stream(page)
-    except Exception as exc:  # qpdf raises its own types for a broken stream
-        return f"its content cannot be read whole ({exc})"
-    contents = page.obj.get("/Contents")
-    for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
-        if stream is not None and _checksum_fails(stream):
-            return "its content was changed after it was written (its checksum fails)"
-    return None
-
-
-def _checksum_fails(stream: Any) -> bool:
-    """A Flate stream whose data decode but fail their Adler-32 check: a flipped bit in a
-    stored run changes the text and nothing else, and qpdf does not check the sum."""
-    import zlib
-
-    if stream.get("/Filter") != "/FlateDecode":
-        return False
-    try:
-        zlib.decompress(stream.read_raw_bytes())
-    except zlib.error:
-        return True
-    return False
-
-
-def _broken_resource(page: Any, checked: dict[tuple[int, int], str | None]) -> str | None:
-    """A font's character map (ToUnicode) or a form the page draws with whose stream cannot
-    be decoded, or decodes to other data than was written: its text is then read with the
-    wrong characters, or not at all."""
-    resources = page.obj.get("/Resources")
-    if resources is None:
-        return None
-    streams: list[tuple[str, Any]] = []
-    for name, font in dict(resources.get("/Font") or {}).items():
-        fonts = [font, *list(font.get("/DescendantFonts") or [])]
-        for each in fonts:  # its program only draws: a broken one leaves the text as it is
-            if "/ToUnicode" in each:
-                streams.append((f"font {name}", each["/ToUnicode"]))
-    for name, xobject in dict(resources.get("/XObject") or {}).items():
-        if xobject.get("/Subtype") == "/Form":
-            streams.append((f"form {name}", xobject))
-    for what, stream in streams:
-        key = stream.objgen
-        if key not in checked or key == (0, 0):
-            try:
-                stream.read_bytes()
-                checked[key] = (
-                    f"{what} was changed (its checksum fails)" if _checksum_fails(stream) else None
-                )
-            except Exception as exc:
-                checked[key] = f"{what} cannot be decoded ({exc})"
-        if checked[key] is not None:
-            return checked[key]
-    return None
-
-
-def _without_path(message: str, path: Path) -> str:
-    return "qpdf: " + message.removeprefix(str(path)).lstrip(": ")
 
 
 _RECOVERED = (
@@ -365,7 +256,7 @@ def _recovered(
     with tempfile.TemporaryDirectory(prefix="itaparse-") as folder:
         rebuilt = Path(folder) / "rebuilt.pdf"
         try:
-            with _signals_held(), pikepdf.open(path, password=password or "") as pdf:
+            with signals_held(), pikepdf.open(path, password=password or "") as pdf:
                 if not len(pdf.pages):
                     return None
                 pdf.save(rebuilt)

@@ -36,7 +36,12 @@ from itaparse.semantics import (
     split_items,
     split_title,
 )
-from itaparse.sequence_checks import damage_warnings, has_subject, sequence_warnings
+from itaparse.sequence_checks import (
+    damage_warnings,
+    has_subject,
+    sequence_warnings,
+    unclear_categories,
+)
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
 from itaparse.thai.numerals import to_arabic
@@ -261,18 +266,12 @@ def build_report(grid: Grid, path: Path) -> Report:
     measure_warnings: list[ParseWarning] = []
     scanned: set[int] = set()  # measures read by OCR (their id())
     unnumbered: set[int] = set()  # measures whose row states no number (their id())
+    unclear: list[tuple[Category, CategoryRow]] = []  # read loosely, or its number unread
     for row in table.rows:
         if isinstance(row, CategoryRow):
             categories.append(Category(number=row.number, title=row.title))
             if row.loose:
-                warnings.append(
-                    ParseWarning(
-                        code="unclear-category",
-                        message=f"a row across the table reads {row.loose!r}: taken as "
-                        f"category {row.number}, its label unclear",
-                        page=row.page,
-                    )
-                )
+                unclear.append((categories[-1], row))
             continue
         if not categories:
             categories.append(Category(number=None, title=None))
@@ -353,6 +352,7 @@ def build_report(grid: Grid, path: Path) -> Report:
             )
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
+    warnings.extend(unclear_categories(categories, unclear))
     measure_warnings.extend(sequence_warnings(categories, scanned, unnumbered))
     measure_warnings.extend(damage_warnings(categories, grid.damaged_pages))
     warnings.extend(_score_warnings(categories, measure_warnings))

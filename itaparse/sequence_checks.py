@@ -15,6 +15,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from itaparse.models import Category, Measure, ParseWarning, measure_tag
+from itaparse.table_rows import CategoryRow
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
 # A subject has a letter: a lone vowel or mark ("ใ", Chromium's clipped copy of the next
@@ -170,4 +171,32 @@ def damage_warnings(categories: list[Category], damaged: list[int]) -> list[Pars
             _on(category, measure, "damaged-page", f"{why}: this measure's rows may be cut")
         )
         warnings += _clear_score(category, measure, f"{why}; it may be a neighbour's")
+    return warnings
+
+
+def unclear_categories(
+    categories: list[Category], unclear: list[tuple[Category, CategoryRow]]
+) -> list[ParseWarning]:
+    """A warning for each category whose label was read loosely; one whose number could not
+    be read at all takes it from its measures' numbers ("2.1", "2.2": 2), or else from its
+    place after the category before, and says which."""
+    warnings: list[ParseWarning] = []
+    for category, row in unclear:
+        how = ""
+        if category.number is None:
+            heads = {m.number.partition(".")[0] for m in category.measures if "." in m.number}
+            at = categories.index(category)
+            before = next((c.number for c in reversed(categories[:at]) if c.number), None)
+            if len(heads) == 1 and next(iter(heads)).isdigit():
+                category.number, how = int(next(iter(heads))), " (from its measures' numbers)"
+            elif before is not None or at == 0:
+                category.number, how = (before or 0) + 1, " (from its place)"
+        warnings.append(
+            ParseWarning(
+                code="unclear-category",
+                message=f"a row across the table reads {row.loose!r}: taken as category "
+                f"{category.number}{how}, its label unclear",
+                page=row.page,
+            )
+        )
     return warnings

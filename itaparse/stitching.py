@@ -71,12 +71,33 @@ def _decimal_follows(rest: list[Entry], number: int) -> bool:
     return False
 
 
+_UNMERGED = (
+    "row-unmerged",
+    "a row below this measure has an empty subject cell of its own, where this document "
+    "merges a measure's subject down over its rows: it may be another measure whose subject "
+    "was lost",
+)
+
+
+def _merges_measures(entries: list[Entry]) -> bool:
+    """Whether the document merges a measure's subject cell down over the measure's further
+    rows (Word's vMerge): then a further row with a subject cell of its own, left empty, is
+    no continuation by the document's own convention."""
+    for row, _opens, header in entries:
+        if isinstance(row, Row) and row.page is None:
+            cell = row.cells[header.measure_col] if header.measure_col < len(row.cells) else None
+            if cell is not None and cell.above is not None:
+                return True
+    return False
+
+
 def stitch(entries: list[Entry]) -> list[LogicalRow]:
     """Body rows to categories and measures: rows that continue a measure (an empty first
     cell, or a first cell at the top of a page that opens no new measure) join it."""
     rows: list[LogicalRow] = []
     held: Row | None = None  # the head of a cut row, which opens the next measure
     unsure_next: tuple[str, str] | None = None
+    merges = _merges_measures(entries)
     for i, (row, opens_table, header) in enumerate(entries):
         if isinstance(row, CategoryRow):
             rows.append(row)
@@ -114,6 +135,9 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
             continue
         if continues:
             assert isinstance(last, MeasureRow)
+            unmerged = merges and first_cell is not None and first_cell.above is None
+            if unmerged and _UNMERGED not in last.doubts:
+                last.doubts.append(_UNMERGED)
             if cut == "unsure":
                 doubt = ("row-cut-unsure", _UNSURE_CUT.format(page=row.page))
                 last.doubts.append(doubt)

@@ -14,6 +14,7 @@ from itaparse.vocabulary import (
     heading_match,
     loose_category_match,
     opens_measure,
+    unreadable_category_match,
 )
 
 
@@ -105,10 +106,17 @@ def category_of(row: Row) -> CategoryRow | None:
     spans = len(row.cells) > 1 and all(c is None for c in row.cells[1:])
     if found is None:
         # One cell across the whole table is a category row, whatever its label has become.
-        loose = loose_category_match(text) if spans and row.cells[0] is filled[0] else None
-        if loose is None:
+        across = spans and row.cells[0] is filled[0]
+        loose = loose_category_match(text) if across else None
+        if loose is not None:
+            return CategoryRow(loose[0], loose[1], row.page, spans=True, loose=text)
+        # Alone in the first column (or across) like the "(๑) …" rows it stands for
+        first = bool(row.cells) and row.cells[0] is filled[0]
+        unread = unreadable_category_match(text) if first else None
+        if unread is None:
             return None
-        return CategoryRow(loose[0], loose[1], row.page, spans=True, loose=text)
+        # Its number unreadable: the report takes it from the measures under it
+        return CategoryRow(None, unread, row.page, spans=True, loose=text)
     number, title, dotted = found
     if dotted and not (row.cells and row.cells[0] is filled[0]):
         return None

@@ -274,6 +274,21 @@ def loose_category_match(text: str) -> tuple[int, str] | None:
     return int(match.group(1)), title
 
 
+# Glyphs the PDF gives no character for (pdfminer's "(cid:N)"), or OCR's and our own mark
+# for one: a label's number and brackets in a font whose map was lost.
+_UNREADABLE_OPENING = re.compile(r"^\s*(?:(?:\(cid:\d+\))|\ufffd){1,6}\s*")
+
+
+def unreadable_category_match(text: str) -> str | None:
+    """The title of a category label whose opening (its number, "(๑)") cannot be read, as in
+    a font whose character map was damaged: unreadable glyphs, then a title in Thai."""
+    match = _UNREADABLE_OPENING.match(text)
+    if match is None:
+        return None
+    title = text[match.end() :].strip()
+    return title if len(_THAI_LETTER.findall(title)) >= _MIN_LOOSE_TITLE else None
+
+
 def is_category_text(text: str) -> bool:
     """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
     return category_match(text) is not None

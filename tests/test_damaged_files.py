@@ -113,3 +113,67 @@ def test_a_page_whose_compressed_content_was_changed_is_found_by_its_checksum(
     assert f"page {page}: its content was changed after it was written" in damage.message
     hurt = {w.measure for w in report.warnings if w.code == "damaged-page"}
     assert tags <= hurt
+
+
+def test_a_page_dropped_from_the_page_tree_warns_the_measures_around_it(tmp_path: Path) -> None:
+    # A flipped byte in a page's own dictionary (found by bench/fuzz.py): qpdf and pdfminer
+    # both drop the page, and the measure before the gap took the continuation after it.
+    whole = itaparse.parse(PDF)
+    page, _tags = _page_with_measures(whole)
+    with pikepdf.open(PDF) as document:
+        number = document.pages[page - 1].obj.objgen[0]
+    data = bytearray(PDF.read_bytes())
+    found = re.search(rb"(?<![0-9])%d 0 obj\s*<<" % number, data)
+    assert found is not None
+    close = data.index(b"]", found.end())  # the end of its /MediaBox (or first array)
+    data[close] = ord("o")  # an array never closed: the dictionary no longer reads
+    damaged = tmp_path / "page-dictionary-broken.pdf"
+    damaged.write_bytes(bytes(data))
+    report = itaparse.parse(damaged)
+    damage = next(w for w in report.warnings if w.code == "damaged-file")
+    assert f"a page after page {page - 1} is not a page any more: lost" in damage.message
+    around = {w.measure for w in report.warnings if w.code == "damaged-page"}
+    assert around  # the measures either side of the lost page
+    read = {measure_tag(c, m): m for c in report.categories for m in c.measures}
+    assert all(read[tag].score is None for tag in around)
+
+
+def test_a_category_label_whose_number_cannot_be_read_takes_it_from_its_measures() -> None:
+    from itaparse.readers.grid import Cell, Grid, Row, Table
+    from itaparse.report import build_report
+
+    header = ["มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ผลลัพธ์"]
+
+    def row(texts: list[str]) -> Row:
+        return Row([Cell([[t]]) for t in texts])
+
+    rows = [row(header)]
+    for c in (1, 2):
+        # a bold font whose character map was lost: "(๑)" comes out as three unknown glyphs
+        rows.append(row([f"(cid:{c + 1})(cid:3)(cid:4)การป้องกันหมวดที่{c}", "", "", "", "", ""]))
+        for m in (1, 2):
+            score = f"{80 + m}.00 คะแนน"
+            rows.append(row([f"{c}.{m} มาตรการที่ {m}", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", score]))
+    report = build_report(Grid("pdf", 1, [(1, Table(rows, page=1))]), Path(__file__))
+    assert [(c.number, c.title, len(c.measures)) for c in report.categories] == [
+        (1, "การป้องกันหมวดที่1", 2),
+        (2, "การป้องกันหมวดที่2", 2),
+    ]
+    unclear = [w.message for w in report.warnings if w.code == "unclear-category"]
+    assert len(unclear) == 2 and "taken as category 2 (from its measures' numbers)" in unclear[1]
+
+
+def test_a_word_row_with_an_empty_subject_of_its_own_is_no_silent_continuation(
+    tmp_path: Path,
+) -> None:
+    # The sample merges 1.2's subject down over its second row. 2.2's subject paragraph lost:
+    # its row, subject cell empty but not merged, would read as 2.1's, with 2.2's score.
+    document = docx.Document(str(DOCX))
+    for paragraph in document.tables[0].rows[7].cells[0].paragraphs:
+        paragraph._p.getparent().remove(paragraph._p)
+    path = tmp_path / "subject-paragraph-lost.docx"
+    document.save(str(path))
+    report = itaparse.parse(path)
+    first = report.categories[1].measures[0]
+    assert first.score is None
+    assert {"row-unmerged", "unsure-score"} <= _codes(report, "2.1")

@@ -442,9 +442,19 @@ def _into_folder(
                 started=progress.start,
                 finished=lambda item, result: progress.finished(readable(item.path), result),
             )
+        except OSError as exc:  # the folder's disk full (or gone) under a running batch
+            where = exc.filename if exc.filename is not None else str(folder)
+            typer.echo(f"error: {where}: {(exc.strerror or str(exc)).lower()}", err=True)
+            typer.echo(
+                f"stopped: what finished is kept in {folder}/; make room and run the same "
+                "command to go on",
+                err=True,
+            )
+            return 1
         finally:
             if log is not None:
-                log.close()
+                with contextlib.suppress(OSError):  # its last line may not fit either
+                    log.close()
     tables = ", ".join(p.name for p in run.tables)
     measures = sum(e.measures or 0 for e in run.entries)
     if not settings.quiet:

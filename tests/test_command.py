@@ -251,3 +251,51 @@ def test_a_time_limit_met_inside_pdfplumber_is_said_as_it_is(
     monkeypatch.setattr(itaparse.readers.pdf.pdfplumber, "open", opened_too_late)
     with pytest.raises(TimeLimitError, match=r"stopped after 0.01 s \(--timeout\)$"):
         itaparse.parse(pdf)
+
+
+def test_debug_images_and_plots_that_cannot_be_written_are_one_line(tmp_path: Path) -> None:
+    blocker = tmp_path / "a-file"  # a folder under a file: unwritable, even for root
+    blocker.write_text("")
+    pdf = SAMPLES / "portrait-loma-no-cover.pdf"
+    inspect = subprocess.run(
+        [*COMMAND, "inspect", str(pdf), "--debug-dir", str(blocker / "debug")],
+        capture_output=True,
+    )
+    assert inspect.returncode == 1
+    assert inspect.stderr.decode() == f"error: {blocker / 'debug'}: not a directory\n"
+    plot = subprocess.run(
+        [*COMMAND, "summary", str(DOCX), "-j", "1", "--plot", str(blocker / "plot.png")],
+        capture_output=True,
+    )
+    assert plot.returncode == 1
+    assert plot.stderr.decode() == f"error: {blocker / 'plot.png'}: not a directory\n"
+
+
+def test_a_batch_on_a_full_disk_keeps_what_finished_and_says_where_it_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    inputs, out = tmp_path / "in", tmp_path / "out"
+    inputs.mkdir()
+    for name in ("a", "b", "c"):
+        (inputs / f"{name}.docx").write_bytes(DOCX.read_bytes())
+    real_fdopen, opened = os.fdopen, []
+
+    def fills_up(fd: int, mode: str) -> Any:  # room for two results, then none
+        opened.append(fd)
+        return real_fdopen(fd, mode) if len(opened) <= 2 else _FullDisk(real_fdopen(fd, mode))
+
+    monkeypatch.setattr(itaparse.atomic.os, "fdopen", fills_up)
+    monkeypatch.setattr(sys, "argv", ["itaparse", str(inputs), "-q", "-j", "1", "-o", f"{out}/"])
+    with pytest.raises(SystemExit) as done:
+        itaparse.cli.main()
+    assert done.value.code == 1
+    assert capsys.readouterr().err == (
+        f"error: {out / 'c.docx.json'}: no space left on device\n"
+        f"stopped: what finished is kept in {out}/; make room and run the same command to go on\n"
+    )
+    assert sorted(p.name for p in out.glob("*.json")) == ["a.docx.json", "b.docx.json"]
+    monkeypatch.setattr(itaparse.atomic.os, "fdopen", real_fdopen)  # room again: goes on
+    with pytest.raises(SystemExit) as again:
+        itaparse.cli.main()
+    assert again.value.code == 0
+    assert len(list(out.glob("*.docx.json"))) == 3

@@ -109,34 +109,44 @@ def _tree_nodes(node: Any, depth: int = 0) -> set[int]:
     return found
 
 
-def _objects_of(page: Any) -> set[int]:
-    """The numbers of the objects a page's text comes from: the page, its content streams,
-    its fonts with their character maps and descendants, its forms."""
+def _contents(page: Any) -> list[Any]:
+    """A page's content streams (one, or an array of them)."""
     import pikepdf
 
-    found: set[int] = set()
-
-    def add(item: Any) -> None:
-        if isinstance(item, pikepdf.Object) and item.is_indirect:
-            found.add(item.objgen[0])
-
-    add(page.obj)
     contents = page.obj.get("/Contents")
-    for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
-        add(stream)
+    if isinstance(contents, pikepdf.Array):
+        return list(contents)
+    return [contents] if contents is not None else []
+
+
+def _drawn_with(page: Any) -> list[tuple[str, Any, Any]]:
+    """What a page's text is drawn with, besides its content: (name, font or form, its
+    character map or the form itself as the stream to decode, None for a font without one).
+    A font's program only draws: a broken one leaves the text as it is."""
     resources = page.obj.get("/Resources")
     if resources is None:
-        return found
-    add(resources)
-    for font in dict(resources.get("/Font") or {}).values():
+        return []
+    found: list[tuple[str, Any, Any]] = []
+    for name, font in dict(resources.get("/Font") or {}).items():
         for each in [font, *list(font.get("/DescendantFonts") or [])]:
-            add(each)
-            add(each.get("/ToUnicode"))
-            add(each.get("/Widths"))
-    for xobject in dict(resources.get("/XObject") or {}).values():
+            found.append((f"font {name}", each, each.get("/ToUnicode")))
+    for name, xobject in dict(resources.get("/XObject") or {}).items():
         if xobject.get("/Subtype") == "/Form":
-            add(xobject)
+            found.append((f"form {name}", xobject, xobject))
     return found
+
+
+def _objects_of(page: Any) -> set[int]:
+    """The numbers of the objects a page's text comes from: the page, its resources and
+    content streams, its fonts with their character maps and widths, its forms."""
+    import pikepdf
+
+    items = [page.obj, page.obj.get("/Resources"), *_contents(page)]
+    for _name, owner, stream in _drawn_with(page):
+        items += [owner, stream, owner.get("/Widths")]
+    return {
+        item.objgen[0] for item in items if isinstance(item, pikepdf.Object) and item.is_indirect
+    }
 
 
 def _broken_content(page: Any) -> str | None:
@@ -146,10 +156,8 @@ def _broken_content(page: Any) -> str | None:
         pikepdf.parse_content_stream(page)
     except Exception as exc:  # qpdf raises its own types for a broken stream
         return f"its content cannot be read whole ({exc})"
-    contents = page.obj.get("/Contents")
-    for stream in contents if isinstance(contents, pikepdf.Array) else [contents]:
-        if stream is not None and _checksum_fails(stream):
-            return "its content was changed after it was written (its checksum fails)"
+    if any(_checksum_fails(stream) for stream in _contents(page)):
+        return "its content was changed after it was written (its checksum fails)"
     return None
 
 
@@ -171,21 +179,11 @@ def _broken_resource(page: Any, checked: dict[tuple[int, int], str | None]) -> s
     """A font's character map (ToUnicode) or a form the page draws with whose stream cannot
     be decoded, or decodes to other data than was written: its text is then read with the
     wrong characters, or not at all."""
-    resources = page.obj.get("/Resources")
-    if resources is None:
-        return None
-    streams: list[tuple[str, Any]] = []
-    for name, font in dict(resources.get("/Font") or {}).items():
-        fonts = [font, *list(font.get("/DescendantFonts") or [])]
-        for each in fonts:  # its program only draws: a broken one leaves the text as it is
-            if "/ToUnicode" in each:
-                streams.append((f"font {name}", each["/ToUnicode"]))
-    for name, xobject in dict(resources.get("/XObject") or {}).items():
-        if xobject.get("/Subtype") == "/Form":
-            streams.append((f"form {name}", xobject))
-    for what, stream in streams:
+    for what, _owner, stream in _drawn_with(page):
+        if stream is None:
+            continue
         key = stream.objgen
-        if key not in checked or key == (0, 0):
+        if key not in checked or key == (0, 0):  # (0, 0): a direct object, not shared
             try:
                 stream.read_bytes()
                 checked[key] = (

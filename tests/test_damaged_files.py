@@ -177,3 +177,20 @@ def test_a_word_row_with_an_empty_subject_of_its_own_is_no_silent_continuation(
     first = report.categories[1].measures[0]
     assert first.score is None
     assert {"row-unmerged", "unsure-score"} <= _codes(report, "2.1")
+
+
+def test_a_name_tree_with_kids_is_no_lost_page(tmp_path: Path) -> None:
+    # Chromium tags its PDFs: the structure tree's ID tree is a name tree, whose nodes have
+    # /Kids too. Objects they list are no pages, and no page is lost.
+    tagged = tmp_path / "tagged.pdf"
+    with pikepdf.open(PDF) as document:
+        leaf = document.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array()))
+        tree = document.make_indirect(pikepdf.Dictionary(Kids=pikepdf.Array([leaf])))
+        document.Root.StructTreeRoot = pikepdf.Dictionary(
+            Type=pikepdf.Name.StructTreeRoot, IDTree=tree
+        )
+        document.save(tagged, object_stream_mode=pikepdf.ObjectStreamMode.disable)
+    assert b"/Kids [" in tagged.read_bytes() or b"/Kids[" in tagged.read_bytes()
+    report = itaparse.parse(tagged)
+    assert {"damaged-file", "damaged-page"}.isdisjoint(w.code for w in report.warnings)
+    assert report.model_dump()["categories"] == itaparse.parse(PDF).model_dump()["categories"]

@@ -80,6 +80,8 @@ def _qpdf_check(path: Path, password: str | None) -> tuple[list[str], set[int], 
 # A page tree's list of pages as the file writes it: "/Kids[ 1 0 R 4 0 R ]".
 _KIDS = re.compile(rb"/Kids\s*\[([\d\sR]*)\]")
 _REF = re.compile(rb"(\d+)\s+\d+\s+R")
+_OBJ = re.compile(rb"(\d+)\s+\d+\s+obj\b")
+_OBJ_REACH = 4096  # bytes before a /Kids array its object's header lies within
 
 
 def _lost_pages(path: Path, pages: list[int], nodes: set[int]) -> list[int]:
@@ -90,7 +92,13 @@ def _lost_pages(path: Path, pages: list[int], nodes: set[int]) -> list[int]:
     kept = set(pages)
     lost: list[int] = []
     read = 0
-    for kids in _KIDS.finditer(path.read_bytes()):
+    data = path.read_bytes()
+    for kids in _KIDS.finditer(data):
+        # Name and number trees have /Kids too (Chromium's structure tree IDs): only a node
+        # of the page tree lists pages.
+        owners = list(_OBJ.finditer(data, max(0, kids.start() - _OBJ_REACH), kids.start()))
+        if not owners or int(owners[-1].group(1)) not in nodes:
+            continue
         for ref in _REF.finditer(kids.group(1)):
             number = int(ref.group(1))
             if number in kept:

@@ -59,6 +59,19 @@ def _opening_number(row: Row, header: Header) -> str | None:
     return found
 
 
+def _numbers_another(row: Row, header: Header, last: MeasureRow) -> bool:
+    """Whether a row's number column holds a measure number other than the measure's above:
+    the row opens that measure, even with its subject cell empty (the subject's lines moved
+    to the next page, where WeasyPrint and Chromium keep a paragraph's lines together)."""
+    if _number_cell(row, header) is None:
+        return False
+    above = last.cells.get("number")
+    number = _opening_number(row, header)
+    if above is None or above.empty:
+        return number is not None
+    return number is not None and number != number_in_column(join_wrapped(above.lines[:2]))
+
+
 def _decimal_follows(rest: list[Entry], number: int) -> bool:
     """Whether the next measure below a '๑. …' row is numbered '๑.x' (the row is its category)."""
     for row, _opens, header in rest:
@@ -124,10 +137,14 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
             and bool(last.pages)
             and row.page != last.pages[-1]
         )
-        continues = isinstance(last, MeasureRow) and (
-            first_cell is None
+        continues = (
+            isinstance(last, MeasureRow)
+            and not _numbers_another(row, header, last)
+            and (
+                first_cell is None
             or first_cell.empty
-            or (opens_table and new_page and not opens_measure_row(row, header))
+                or (opens_table and new_page and not opens_measure_row(row, header))
+            )
         )
         cut = _cut_head(entries, i, last) if is_blank(first_cell) else None
         if cut == "next":

@@ -99,7 +99,9 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
     preamble: list[str] = []
     index = -1
     after_header = False  # the table before ended with a header: this one may hold its rest
-    last_table: Table | None = None  # the last table read as a measures table
+    # The last table read with the measures table's columns: a later table that lacks the
+    # category column (Chromium) is placed among them, however many such tables follow.
+    last_full: Table | None = None
     for page, block in grid.blocks:
         if isinstance(block, str):
             heading = heading_row(block, page) or heading
@@ -125,11 +127,12 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             rows = [r for r in rest if not merged_from(r, header_rows, current.measure_col)]
         elif current is not None and table.n_cols == n_cols:
             rows = _body_rows(table, _header_rest(table, current) if cut_header else 0)
-        elif current is not None and (offset := _columns_within(table, last_table)) is not None:
+        elif current is not None and (offset := _columns_within(table, last_full)) is not None:
             rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0)]
         else:
             continue
-        last_table = table
+        if table.n_cols == n_cols:
+            last_full = table
         after_header = not rows
         if rows and heading is not None:  # a heading waits for the rows it heads
             if category_of(rows[0]) is None:

@@ -460,14 +460,23 @@ def test_a_headerless_table_without_the_merged_column_continues_the_table_before
         page=2,
         cells=boxes(1),
     )
-    grid = Grid(format="pdf", pages=2, blocks=[(1, page1), (2, page2)])
+    # Page 3 holds two such tables: each is placed among the first table's columns, not
+    # measured against the narrower one before it.
+    page3 = [
+        Table(
+            [row(["๓. มาตรการสาม", "ทำ", "กองช่าง", "ต.ค. ๖๗", "ผล", "ได้"], 3)], 3, cells=boxes(1)
+        ),
+        Table([row(["๔. มาตรการสี่", "ทำ", "กองช่าง", "ต.ค. ๖๗", "ผล", "ได้สี่"], 3)], 3, cells=boxes(1)),
+    ]
+    grid = Grid(format="pdf", pages=3, blocks=[(1, page1), (2, page2), *((3, t) for t in page3)])
     table = find_measures_table(grid)
-    assert table is not None and table.tables == [0, 1]
-    category, _first, second = table.rows
+    assert table is not None and table.tables == [0, 1, 2, 3]
+    category, _first, second, _third, fourth = table.rows
     assert isinstance(category, CategoryRow) and category.title == "การแรก"
-    assert isinstance(second, MeasureRow)
+    assert isinstance(second, MeasureRow) and isinstance(fourth, MeasureRow)
     assert second.cells["measure"].lines == ["๒. มาตรการสอง"]
     assert second.cells["outcomes"].lines == ["ได้สอง"]
+    assert fourth.cells["outcomes"].lines == ["ได้สี่"]
 
 
 def test_a_row_across_every_column_is_a_category_however_numbered() -> None:
@@ -720,3 +729,26 @@ def test_a_column_mapped_on_a_later_page_is_mapped_on_the_first() -> None:
     assert table is not None
     results = [r.cells["results"].lines for r in table.rows if isinstance(r, MeasureRow)]
     assert results == [["ผลแรก"], ["ผลสอง"]]
+
+
+def test_a_numbered_row_whose_subject_moved_to_the_next_page_opens_its_measure() -> None:
+    """WeasyPrint cut row at a page's foot: the sequence column holds the next number and one
+    one-line cell (the unit), the subject went to the next page under the repeated header. The
+    number opens the measure: the unit is not the measure above's, nor its score this one's."""
+    header = ["ลำดับ", *HEADER]
+    first = ["๑.๑", "มาตรการแรก", "๑. ทำ", "งานการเจ้าหน้าที่", "ต.ค. ๖๗", "๑. ผล", "ได้ ๘๗ คะแนน"]
+    page1 = Table(
+        [row(header, 1), row(first, 1), row(["๑.๒", "", "", "สำนักปลัด", "", "", ""], 1)],
+        page=1,
+    )
+    rest = ["", "มาตรการสอง", "๑. ทำอีก", "", "ตลอดปี", "๑. ผลสอง", "ได้ ๗๒ คะแนน"]
+    page2 = Table([row(header, 2), row(rest, 2)], page=2)
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    one, two = found.rows
+    assert isinstance(one, MeasureRow) and isinstance(two, MeasureRow)
+    assert one.cells["responsible"].lines == ["งานการเจ้าหน้าที่"]
+    assert one.cells["outcomes"].lines == ["ได้ ๘๗ คะแนน"]
+    assert two.cells["number"].lines == ["๑.๒"]
+    assert two.cells["measure"].lines == ["มาตรการสอง"]
+    assert (two.cells["responsible"].lines, two.pages) == (["สำนักปลัด"], [1, 2])

@@ -180,3 +180,22 @@ def test_a_mark_after_a_private_use_tone_is_no_damage() -> None:
     assert _impossible("ผ\uf70bูบริหาร") == 0
     assert _impossible("ข\uf70bอมูล") == 0
     assert _impossible("อุุม") == 1  # a doubled vowel stays impossible
+
+
+def test_an_empty_nikhahit_beside_a_wrong_mark_is_restored_too() -> None:
+    # WeasyPrint with Sawasdee: SARA AM drawn as a zero-width NIKHAHIT mapped to "" plus SARA
+    # AA, and the glyph of ู mapped to ้. The two are first settled as one change; judged
+    # again, ู alone reads better, and the NIKHAHIT, left open, must be judged on its own.
+    lines = []
+    for w in [*WORDS, "สำนักปลัด", "ดำเนินการ", "อำเภอ", "จัดทำ", "ผู้ดูแล"] * 2:
+        chars, x = [], 0.0
+        for ch in w:
+            if ch == "ำ":
+                chars += [_char("", 290, x, 0.0), _char("า", 263, x)]
+            elif ch == "ู":
+                chars.append(_char("้", 274, x, 0.0))
+            else:
+                chars.append(_char(ch, ord(ch), x, 0.0 if ch in "่้ัิีุู์" else 8.0))
+            x += 0.0 if ch in "่้ัิีุู์" else 8.0
+        lines.append(chars)
+    assert decide(lines) == {("F", 274): "ู", ("F", 290): "\u0e4d"}

@@ -254,9 +254,17 @@ def decide(lines: Sequence[Sequence[Char]]) -> dict[Key, str]:
     # Second look at every change, now that all codes around it are settled: a code decided
     # early ("drop this zero-width glyph") may read differently once its neighbours are fixed.
     # A swap is looked at again as a whole.
+    # A change of two codes may come back as one code's ("ู, not ้" without "this empty
+    # glyph is ํ"): the codes it leaves open are judged again, on their own.
     for change in changes:
-        doc.settle({}, list(change))
-        doc.settle(_best(doc, list(change), by_text))
+        pending = list(change)
+        doc.settle({}, pending)
+        while pending:
+            best = _best(doc, pending, by_text)
+            if not best:
+                break
+            doc.settle(best)
+            pending = [k for k in pending if k not in best]
     return {k: v for k, v in doc.mapping.items() if v != doc.codes[k].text}
 
 

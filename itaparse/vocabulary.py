@@ -289,6 +289,15 @@ def unreadable_category_match(text: str) -> str | None:
     return title if len(_THAI_LETTER.findall(title)) >= _MIN_LOOSE_TITLE else None
 
 
+# The signature block under a report's table opens so: "ลงชื่อ ... ผู้รายงาน", "(ลงชื่อ)".
+_SIGNATURE = re.compile(r"^\s*\(?\s*(?:ลงชื่อ|ลงนาม)")
+
+
+def is_signature_line(text: str) -> bool:
+    """A line of the signature block under the table (the reporter's name and post)."""
+    return bool(_SIGNATURE.match(text))
+
+
 def is_category_text(text: str) -> bool:
     """Text labelled as a category ("(๑) …", "ด้านที่ ๑ …"); "๑. …" is too ambiguous to say."""
     return category_match(text) is not None

@@ -271,3 +271,131 @@ def test_a_body_line_under_a_whole_label_is_no_lengthening_on_its_own() -> None:
     assert not _goes_on(["มาตรการ/แนวทาง"], "ที่กำหนด")  # needs a label beside it that wraps
     assert not _lengthens(["มาตรการ/แนวทาง"], "การเผยแพร่ข้อมูลข่าวสาร")  # too long: body
     assert _goes_on(["หน่วยงานที่รับผิด"], "ชอบ/ผู้ประสานงาน")
+
+
+def test_labels_lengthened_over_three_lines_stay_in_the_header() -> None:
+    # A clerk's long labels in narrow columns: "มาตรการ/โครงการ" goes on with "การดำเนินการ",
+    # "ระยะเวลา" with "ดำเนินการที่ดำเนิน" and then "การ". Each lengthened label costs the
+    # header a little of its score; none of these lines is a body line.
+    WIDE = (40.0, 200.0, 360.0, 520.0, 680.0)
+    lines = [
+        line(
+            ("มาตรการ/โครงการ", WIDE[0]),
+            ("หน่วยงานรับผิด", WIDE[1]),
+            ("ระยะเวลา", WIDE[2]),
+            ("ผลการปฏิบัติตาม", WIDE[3]),
+            ("ผลลัพธ์", WIDE[4]),
+            top=0,
+        ),
+        line(
+            ("การดำเนินการ", WIDE[0]),
+            ("ชอบ/ผู้ประสานงาน", WIDE[1]),
+            ("ดำเนินการที่ดำเนิน", WIDE[2]),
+            ("มาตรการ", WIDE[3]),
+            top=LINE,
+        ),
+        line(("การ", WIDE[2]), top=2 * LINE),
+        line(("๑. มาตรการแรก", WIDE[0]), ("กองคลัง", WIDE[1]), ("ต.ค. ๖๗", WIDE[2]), top=3 * LINE),
+        line(("๒. มาตรการสอง", WIDE[0]), ("กองช่าง", WIDE[1]), ("ตลอดปี", WIDE[2]), top=4 * LINE),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.header_rows == 1
+    assert cells(found, 0)[:3] == [
+        "มาตรการ/โครงการ การดำเนินการ",
+        "หน่วยงานรับผิด ชอบ/ผู้ประสานงาน",
+        "ระยะเวลา ดำเนินการที่ดำเนิน การ",
+    ]
+    assert cells(found, 1)[0] == "๑. มาตรการแรก"
+
+
+def test_a_label_centred_lower_in_the_header_is_a_column() -> None:
+    # WeasyPrint centres labels vertically: the one-line "ผลลัพธ์" stands beside the second
+    # line of "ผลการปฏิบัติตาม / มาตรการ", which itself stands half a line under the
+    # three-line labels' first line. Every label is a column.
+    lines = [
+        line(("มาตรการ/", X[0]), ("หน่วยงาน", X[1]), ("ระยะเวลา", X[2]), top=0),
+        line(("ผลการปฏิบัติตาม", X[3]), top=LINE / 2),
+        line(("โครงการ", X[0]), ("รับผิดชอบ", X[1]), ("ดำเนินการ", X[2]), ("ผลลัพธ์", X[4]), top=LINE),
+        line(("มาตรการ", X[3]), top=1.5 * LINE),
+        line(
+            ("๑. มาตรการแรก", X[0]),
+            ("กองคลัง", X[1]),
+            ("ต.ค. ๖๗", X[2]),
+            ("ผลหนึ่ง", X[3]),
+            ("ผลลัพธ์หนึ่ง", X[4]),
+            top=2.5 * LINE,
+        ),
+        line(("ต่อหนึ่ง", X[0]), top=3.5 * LINE),
+        line(
+            ("๒. มาตรการสอง", X[0]),
+            ("กองช่าง", X[1]),
+            ("ตลอดปี", X[2]),
+            ("ผลสอง", X[3]),
+            ("ผลลัพธ์สอง", X[4]),
+            top=4.5 * LINE,
+        ),
+        line(("ต่อสอง", X[0]), top=5.5 * LINE),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert len(found.columns.edges) == 4
+    assert cells(found, -1) == ["๒. มาตรการสอง ต่อสอง", "กองช่าง", "ตลอดปี", "ผลสอง", "ผลลัพธ์สอง"]
+
+
+def test_a_repeated_header_keeps_the_columns_of_the_page_before() -> None:
+    # The same header at the top of the next page is the same table: its columns stay where
+    # the first page put them, though this page's text runs up to an edge ("ผลหนึ่งยาวมาก"
+    # ends a glyph short of the outcomes' column).
+    head = [
+        line(
+            ("มาตรการ", X[0]),
+            ("ผู้รับผิดชอบ", X[1]),
+            ("ระยะเวลา", X[2]),
+            ("ผลการดำเนินงาน", X[3]),
+            ("ผลลัพธ์", X[4]),
+            top=0,
+        ),
+    ]
+    first = [
+        *head,
+        line(
+            ("๑. มาตรการแรก", X[0]),
+            ("กองคลัง", X[1]),
+            ("ต.ค. ๖๗", X[2]),
+            ("ผลหนึ่ง", X[3]),
+            ("ผลลัพธ์หนึ่ง", X[4]),
+            top=2 * LINE,
+        ),
+    ]
+    page_one = borderless.find(first, None, text)
+    assert page_one is not None and page_one.open_ended
+    second = [
+        *head,
+        line(
+            ("๒. มาตรการสอง", X[0]),
+            ("กองช่าง", X[1]),
+            ("ตลอดปี", X[2]),
+            ("ผลสองยาวมากจนชิดขอบ", X[3]),
+            top=2 * LINE,
+        ),
+        line(("ต่อ", X[0]), ("ผลต่อ", X[3]), ("ผลลัพธ์สอง", X[4] - 6.0), top=3 * LINE),
+    ]
+    page_two = borderless.find(second, page_one.columns, text)
+    assert page_two is not None
+    assert page_two.columns.edges == page_one.columns.edges
+
+
+def test_a_signature_alone_on_the_next_page_does_not_continue_the_table() -> None:
+    # The table ends at a page's foot; the next page holds only the signature, short enough to
+    # fit in the first column. It is no row of the table, nor the rest of a category's title.
+    head = line(
+        ("มาตรการ", X[0]), ("ผู้รับผิดชอบ", X[1]), ("ระยะเวลา", X[2]), ("ผลการดำเนินงาน", X[3]), top=0
+    )
+    first = [
+        head,
+        line(("๑. มาตรการแรก", X[0]), ("กองคลัง", X[1]), ("ต.ค. ๖๗", X[2]), ("ผล", X[3]), top=LINE),
+    ]
+    page_one = borderless.find(first, None, text)
+    assert page_one is not None and page_one.open_ended
+    assert borderless.find([line(("ลงชื่อ ผู้รายงาน", X[0]), top=0)], page_one.columns, text) is None

@@ -171,3 +171,20 @@ def test_a_line_of_marks_alone_is_no_text() -> None:
     assert [[g["text"] for g in line] for line in _group_lines([*letters, *marks])] == [
         ["อ", "ย", "ู"]
     ]
+
+
+def test_a_line_of_leading_vowels_alone_is_no_text() -> None:
+    """Chromium paints the next page's repeated header clipped at this page's foot: only the
+    vowels that stand above the line (โ of โครงการ, ไ of ได้รับ) are left, with an empty
+    glyph. A vowel written before a consonant, with none after it, is no Thai text."""
+    from itaparse.readers.pdf_text import group_lines as _group_lines
+
+    text = [_glyph("เ", 10.0, 5.0), _glyph("ม", 15.0, 6.0)]  # a real line keeps its เ
+    debris = [
+        dict(_glyph("โ", 146.0, 5.0), top=40.0, bottom=50.0),
+        dict(_glyph("\x00", 699.0, 0.0), top=40.0, bottom=50.0),
+        dict(_glyph("ไ", 699.2, 5.0), top=40.0, bottom=50.0),
+    ]
+    blank = [dict(_glyph("\xa0", 48.0, 3.0), top=80.0, bottom=90.0)]  # an HTML cell's &nbsp;
+    lines = _group_lines([*text, *debris, *blank])
+    assert [[g["text"] for g in line] for line in lines] == [["เ", "ม"]]

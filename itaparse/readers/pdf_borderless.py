@@ -28,6 +28,7 @@ from itaparse.vocabulary import (
     is_category_text,
     is_known_label,
     is_sequence_number,
+    is_signature_line,
     map_labels,
     opens_measure,
     read_header,
@@ -44,9 +45,11 @@ _RIVER = 0.5  # an empty strip this many font sizes wide through the body is a c
 _RUN_ON = 0.15  # glyphs closer than this share of the font size are one run of text
 _MAX_LABEL_TAIL = 14  # characters of a label's last wrapped words ("ที่รับผิดชอบ")
 _MAX_CUT_TAIL = 20  # the rest of a known label cut mid-word, and what follows it
-_MAX_LENGTHENING = 10  # words a clerk adds after a whole label ("ที่กำหนด")
+# Characters a clerk adds after a whole label ("ที่กำหนด", "ดำเนินการที่ดำเนิน"); a body
+# line under a label runs longer ("การเผยแพร่ข้อมูลข่าวสาร", 22).
+_MAX_LENGTHENING = _MAX_CUT_TAIL
 # A label matches its field a little less surely for words added to it: a wrap the labels go
-# on with may cost this much of the header's score.
+# on with may cost this much of the header's score for each label it lengthens.
 _LONGER_LABEL = 0.05
 
 
@@ -60,6 +63,7 @@ class Columns:
     subject: int = 0  # the column whose numbers open rows (after a category column, say)
     number: int | None = None  # a sequence column (ที่, ลำดับ): any number in it opens a row
     spacing: float = 0.0  # the line spacing of the table's first page
+    header_lines: tuple[str, ...] = ()  # the text of its header's lines, as first read
 
     def index(self, x: float) -> int:
         return sum(x >= e for e in self.edges)
@@ -104,7 +108,9 @@ def _bold(line: Line) -> bool:
     return all("bold" in str(ch["fontname"]).lower() for ch in line)
 
 
-def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:
+def _header(
+    lines: Sequence[Line], start: int, text: Render, previous: Columns | None = None
+) -> tuple[list[Line], int] | None:
     """The first header line's blocks and the header's last line, when a header starts at start.
 
     The line must read as a measures header, alone or with the line under it where labels
@@ -113,6 +119,9 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     label), are bold like the first, make the labels match the fields better, or end labels
     wrapped in narrow columns (short words the labels above go on with). A body line
     continued from the page before has text only under labels the header already has.
+
+    A header repeated on a later page is the lines the table's first header read, however
+    its words would read on their own: the lines under it are its body.
     """
     blocks = _blocks(lines[start])
     if len(blocks) < 3 or _starts_row(text(blocks[0])):  # a row's first line is no header
@@ -124,6 +133,10 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
     below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
+    if previous is not None and previous.header_lines:
+        repeated = lines[start : start + len(previous.header_lines)]
+        if tuple(text(line) for line in repeated) == previous.header_lines:
+            return leaves, start + len(repeated) - 1
     columns = _columns(leaves, below)
     labelled = {columns.index(a + 1) for a, _ in spans}
     by_column: list[dict[int, Line]] = [_by_column(lines[start], columns)]
@@ -160,22 +173,38 @@ def _header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line]
         above = {col: [text(line[col]) for line in by_column if col in line] for col in parts}
         goes_on = {col: _goes_on(above[col], text(p)) for col, p in parts.items()}
         # A label lengthened by a word or two wraps under a whole label; the line is the
-        # header's where every other label in it goes on for sure.
-        tail = any(goes_on.values()) and all(
-            goes_on[col] or _lengthens(above[col], text(p)) for col, p in parts.items()
+        # header's where every other label in it goes on for sure, or goes on in a column
+        # whose label has wrapped already ("ระยะเวลา" over "ดำเนินการที่ดำเนิน" over "การ").
+        wrapped = {col for col in parts if len(above[col]) >= 2}
+        lengthened = {col for col, p in parts.items() if _lengthens(above[col], text(p))}
+        tail = (any(goes_on.values()) or bool(wrapped)) and all(
+            goes_on[col] or col in lengthened for col in parts
         )
         if (
             (bold and _bold(lines[k]))
             or trial_score > score + 0.05
-            or (tail and trial_score >= score - _LONGER_LABEL)
+            or (tail and trial_score >= score - _LONGER_LABEL * max(1, len(lengthened)))
         ):
             by_column.append(parts)
-            last, score = k, max(score, trial_score)
+            # A label lengthened once more is measured against the header as it now reads.
+            last, score = k, trial_score if tail else max(score, trial_score)
         else:
             break
     if mapping is None:
         return None
-    return leaves, last
+    return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+
+
+def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
+    """The column labels with those that stand lower in the header under no label above: a
+    producer that centres labels vertically puts a one-line label ("ผลลัพธ์") beside the
+    second line of a two-line one, and so on down."""
+    found = list(leaves)
+    for line in lower:
+        for block in _blocks(line):
+            if not any(_overlap(_span(block), _span(leaf)) for leaf in found):
+                found.append(block)
+    return sorted(found, key=lambda b: _span(b)[0])
 
 
 def _goes_on(above: list[str], words: str) -> bool:
@@ -494,15 +523,31 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
     """
     header_at, header, last = len(lines), None, -1
     for i in range(len(lines)):
-        found = _header(lines, i, text)
+        found = _header(lines, i, text, previous)
         if found is not None:
             (header, last), header_at = found, i
             break
-    if previous is not None and header_at > 0 and not _closes(lines[:header_at], previous, text):
+    # The table's header repeated on the next page: the same table, with the same columns,
+    # however closely this page's text runs up to an edge. It stands above the rows it
+    # continues: lines above it are the page's head or a group label raised above the
+    # labels (Chromium centres labels vertically), not the table's rows.
+    repeated = (
+        previous
+        if previous is not None
+        and header is not None
+        and tuple(text(line) for line in lines[header_at : last + 1]) == previous.header_lines
+        else None
+    )
+    if (
+        previous is not None
+        and header_at > 0
+        and repeated is None
+        and not _closes(lines[:header_at], previous, text)
+    ):
         return _table(lines, None, 0, header_at, previous, text)
     if header is None:
         return None
-    return _table(lines, (header, last), last + 1, len(lines), None, text, header_at)
+    return _table(lines, (header, last), last + 1, len(lines), repeated, text, header_at)
 
 
 def _split(line: Line, columns: Columns) -> list[Line]:
@@ -527,10 +572,13 @@ def _opens_row(cells: list[Line], columns: Columns, text: Render) -> bool:
 
 def _closes(lines: Sequence[Line], columns: Columns, text: Render) -> bool:
     """Whether a page's lines cannot go on with the table above: they open with one run of
-    text across its columns that neither labels a category nor opens a row, and no row
-    follows (the signature under the table, alone on the last page). A measure's text stays
+    text across its columns that neither labels a category nor opens a row, or with a
+    signature line ("ลงชื่อ …", which may fit in the first column), and no row follows (the
+    signature under the table, alone on the last page). A measure's text stays
     within its column; the rest of a category's title cut by the break has its rows below."""
-    if not lines or not _across(lines[0], columns, text) or _starts_row(text(lines[0])):
+    if not lines or _starts_row(text(lines[0])):
+        return False
+    if not _across(lines[0], columns, text) and not is_signature_line(text(lines[0])):
         return False
     return not any(_opens_row(_split(line, columns), columns, text) for line in lines[1:])
 
@@ -554,13 +602,17 @@ def _table(
     merged: dict[tuple[int, int], int] = {}
     if header is not None and header_at is not None:
         first = header[0]
-        left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
-        columns = _columns(first, _cell_lines(body, left, right, text))
+        if previous is not None:  # a repeated header: the columns of the page before
+            columns = Columns(list(previous.edges), previous.left, previous.right)
+        else:
+            left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
+            columns = _columns(first, _cell_lines(body, left, right, text))
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)
         columns.number = next((c for c, f in fields.items() if f == "number"), None)
         columns.spacing = line_spacing(lines)
+        columns.header_lines = tuple(text(line) for line in lines[header_at : header[1] + 1])
     assert columns is not None
     rows = _rows(head, body, columns, text)
     used = set(range(header_at if header_at is not None else body_start, body_end))

@@ -47,8 +47,18 @@ def _marks_only(line: Line) -> bool:
     """A line of marks alone, no letter to sit on: no Thai text is written so. Chromium paints
     a line that a page break cuts on both pages, clipped; the marks above the first line of
     the next page are then read at the foot of this one ("อยู่" + "่" on page 1, "ที่" on
-    page 2 gives "อยู่่ที่"), and on their own they would make a row."""
-    return all(is_zero_width(ch) for ch in line)
+    page 2 gives "อยู่่ที่"), and on their own they would make a row. So do the leading
+    vowels that stand above the line (โ, ไ of the next page's repeated header, painted
+    clipped at this page's foot): a vowel written before a consonant with none after it.
+    A line of blanks alone (an HTML cell's &nbsp;) holds no text either."""
+    return all(
+        is_zero_width(ch) or not str(ch["text"]).strip() or str(ch["text"]) in _NO_LETTER
+        for ch in line
+    )
+
+
+# What a clipped line leaves with no letter to read it by: leading vowels, empty glyphs.
+_NO_LETTER = frozenset({"\u0e40", "\u0e41", "\u0e42", "\u0e43", "\u0e44", "\x00"})
 
 
 # A glyph this far (points) left of the one drawn before it on its line was drawn out of order.

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from itaparse.readers import borderless_header
 from itaparse.readers import pdf_borderless as borderless
 
 SIZE = 14.0
@@ -66,7 +67,7 @@ def test_sub_labels_under_a_group_label_are_the_columns() -> None:
         ("ดำเนินงาน", X[4]),
         top=LINE,
     )
-    leaves = borderless._leaves(first, under, text)
+    leaves = borderless_header._leaves(first, under, text)
     assert [text(b) for b in leaves] == [
         "มาตรการ",
         "วิธีดำเนินการ",
@@ -76,7 +77,7 @@ def test_sub_labels_under_a_group_label_are_the_columns() -> None:
     ]
     # Under a one-line header, the first body line is never taken for sub-labels.
     body = line(("๑. มาตรการแรก", X[0]), ("๑. จัดทำ", X[1]), ("กองคลัง", X[2]), top=LINE)
-    assert borderless._leaves(first, body, text) == first
+    assert borderless_header._leaves(first, body, text) == first
 
 
 def _header(top: float) -> list[list[dict[str, Any]]]:
@@ -231,7 +232,7 @@ def test_a_sub_label_under_a_group_label_wraps_into_a_known_label() -> None:
 def test_a_note_wrapped_under_a_label_is_part_of_the_header() -> None:
     """Without borders, "ผลการดำเนินงาน" over "(ระบุรายละเอียด)" is one label with its note;
     a note cut between lines goes on too. "ผลลัพธ์" over "คะแนน" (a score) is no label's end."""
-    from itaparse.readers.pdf_borderless import _goes_on
+    from itaparse.readers.borderless_header import _goes_on
 
     assert _goes_on(["ผลการดำเนินงาน"], "(ระบุรายละเอียด)")
     assert _goes_on(["ผลลัพธ์"], "*ระบุผลเชิงปริมาณ*")
@@ -265,7 +266,7 @@ def test_labels_lengthened_and_cut_mid_word_wrap_into_the_header() -> None:
 
 
 def test_a_body_line_under_a_whole_label_is_no_lengthening_on_its_own() -> None:
-    from itaparse.readers.pdf_borderless import _goes_on, _lengthens
+    from itaparse.readers.borderless_header import _goes_on, _lengthens
 
     assert _lengthens(["มาตรการ/แนวทาง"], "ที่กำหนด")
     assert not _goes_on(["มาตรการ/แนวทาง"], "ที่กำหนด")  # needs a label beside it that wraps

@@ -1,0 +1,282 @@
+"""Borderless tables' headers: which lines under a first line of labels are the header's
+(labels wrapped, lengthened, cut mid-word, noted, centred lower, grouped), and the header
+as rows of labels mapped to fields."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from itaparse.readers.borderless_columns import (
+    Columns,
+    Line,
+    Render,
+    _blocks,
+    _body_end,
+    _bold,
+    _by_column,
+    _cell_lines,
+    _columns,
+    _overlap,
+    _span,
+    _starts_row,
+    _straddles,
+)
+from itaparse.thai.text import join_wrapped, skeleton
+from itaparse.vocabulary import (
+    MAX_LABEL_CHARS,
+    begins_with_known_label,
+    is_known_label,
+    is_sequence_number,
+    map_labels,
+    read_header,
+)
+
+_MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
+
+
+_MAX_LABEL_TAIL = 14  # characters of a label's last wrapped words ("ที่รับผิดชอบ")
+
+
+_MAX_CUT_TAIL = 20  # the rest of a known label cut mid-word, and what follows it
+
+
+# Characters a clerk adds after a whole label ("ที่กำหนด", "ดำเนินการที่ดำเนิน"); a body
+# line under a label runs longer ("การเผยแพร่ข้อมูลข่าวสาร", 22).
+_MAX_LENGTHENING = _MAX_CUT_TAIL
+
+
+# A label matches its field a little less surely for words added to it: a wrap the labels go
+# on with may cost this much of the header's score for each label it lengthens.
+_LONGER_LABEL = 0.05
+
+
+def _header(
+    lines: Sequence[Line], start: int, text: Render, previous: Columns | None = None
+) -> tuple[list[Line], int] | None:
+    """The first header line's blocks and the header's last line, when a header starts at start.
+
+    The line must read as a measures header, alone or with the line under it where labels
+    wrap ("มาตรการ/" over "แนวทาง"). Lines below join while they are not a row's start and
+    either put labels in columns the first line left without one (sub-labels under a group
+    label), are bold like the first, make the labels match the fields better, or end labels
+    wrapped in narrow columns (short words the labels above go on with). A body line
+    continued from the page before has text only under labels the header already has.
+
+    A header repeated on a later page is the lines the table's first header read, however
+    its words would read on their own: the lines under it are its body.
+    """
+    blocks = _blocks(lines[start])
+    if len(blocks) < 3 or _starts_row(text(blocks[0])):  # a row's first line is no header
+        return None
+    mapping, score = read_header([text(b) for b in blocks])
+    spans = [_span(b) for b in blocks]
+    last = start
+    bold = _bold(lines[start])
+    left, right = min(a for a, _ in spans), max(b for _, b in spans)
+    below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
+    leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
+    if previous is not None and previous.header_lines:
+        repeated = lines[start : start + len(previous.header_lines)]
+        if tuple(text(line) for line in repeated) == previous.header_lines:
+            return leaves, start + len(repeated) - 1
+    columns = _columns(leaves, below)
+    labelled = {columns.index(a + 1) for a, _ in spans}
+    by_column: list[dict[int, Line]] = [_by_column(lines[start], columns)]
+    if mapping is not None:
+        score = _labels_score(by_column, text)
+    for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
+        if _starts_row(text(_blocks(lines[k])[0])) or _numbered_row(lines[k], text):
+            break
+        parts = _by_column(lines[k], columns)
+        own, _ = map_labels([[text(p)] for p in parts.values()])
+        if set(parts) - labelled and 2 * len(own) >= len(parts):
+            labelled |= set(parts)
+            by_column.append(parts)
+            last = k
+            score = _labels_score(by_column, text)
+            continue
+        if mapping is None:  # the first line alone is no header: its labels wrap
+            trial = [list(b) for b in blocks]
+            for b in _blocks(lines[k]):
+                x0 = _span(b)[0]
+                trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
+            mapping, score = read_header([text(b) for b in trial])
+            if mapping is None:
+                break
+            by_column.append(parts)
+            last = k
+            score = _labels_score(by_column, text)
+            continue
+        trial_score = _labels_score([*by_column, parts], text)
+        # The last words of labels wrapped in narrow columns ("มาตรการ/" over "โครงการ",
+        # "ระยะเวลา" over "ดำเนินการ"): short, and the label above goes on with them, after
+        # its slash or into a label the forms write. "ผลลัพธ์" over "คะแนน" (a score cut by
+        # the page break) is neither.
+        above = {col: [text(line[col]) for line in by_column if col in line] for col in parts}
+        goes_on = {col: _goes_on(above[col], text(p)) for col, p in parts.items()}
+        # A label lengthened by a word or two wraps under a whole label; the line is the
+        # header's where every other label in it goes on for sure, or goes on in a column
+        # whose label has wrapped already ("ระยะเวลา" over "ดำเนินการที่ดำเนิน" over "การ").
+        wrapped = {col for col in parts if len(above[col]) >= 2}
+        lengthened = {col for col, p in parts.items() if _lengthens(above[col], text(p))}
+        tail = (any(goes_on.values()) or bool(wrapped)) and all(
+            goes_on[col] or col in lengthened for col in parts
+        )
+        if (
+            (bold and _bold(lines[k]))
+            or trial_score > score + 0.05
+            or (tail and trial_score >= score - _LONGER_LABEL * max(1, len(lengthened)))
+        ):
+            by_column.append(parts)
+            # A label lengthened once more is measured against the header as it now reads.
+            last, score = k, trial_score if tail else max(score, trial_score)
+        else:
+            break
+    if mapping is None:
+        return None
+    return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+
+
+def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
+    """The column labels with those that stand lower in the header under no label above: a
+    producer that centres labels vertically puts a one-line label ("ผลลัพธ์") beside the
+    second line of a two-line one, and so on down."""
+    found = list(leaves)
+    for line in lower:
+        for block in _blocks(line):
+            if not any(_overlap(_span(block), _span(leaf)) for leaf in found):
+                found.append(block)
+    return sorted(found, key=lambda b: _span(b)[0])
+
+
+def _goes_on(above: list[str], words: str) -> bool:
+    """Whether the label in a column's header lines wrapped onto words: after its slash, or
+    into a known label (the column's whole text, or its last line under a group label), or
+    completing a known label cut mid-word ("หน่วยงานที่รับผิด" over "ชอบ/ผู้ประสานงาน")."""
+    if not above or not skeleton(words):  # a number, a dash: no word of a label
+        return False
+    labels = [join_wrapped(above), above[-1]]
+    if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
+        return len(words.strip()) <= MAX_LABEL_CHARS
+    if len(words.strip()) > _MAX_CUT_TAIL:
+        return False
+    if any(_completes(t, words) for t in labels):
+        return True
+    if len(words.strip()) > _MAX_LABEL_TAIL:
+        return False
+    return labels[0].endswith("/") or any(is_known_label(join_wrapped([t, words])) for t in labels)
+
+
+def _completes(label: str, words: str) -> bool:
+    """Words that finish a known label the column's width cut inside a word."""
+    return begins_with_known_label(join_wrapped([label, words])) and not begins_with_known_label(
+        label
+    )
+
+
+def _lengthens(above: list[str], words: str) -> bool:
+    """A few words more after a label that is whole ("มาตรการ/แนวทาง" over "ที่กำหนด"): a
+    clerk's longer label, or a body line under it; taken only beside a label that wrapped."""
+    label = join_wrapped(above) if above else ""
+    return (
+        bool(skeleton(words))
+        and len(words.strip()) <= _MAX_LENGTHENING
+        and begins_with_known_label(label)
+        and begins_with_known_label(join_wrapped([label, words]))
+    )
+
+
+def _in_note(label: str, words: str) -> bool:
+    """Words that open a note to the label, in brackets or asterisks, or go on with one the
+    label opened ("(ร้อย" over "ละ/คะแนน)")."""
+    opened = label.count("(") > label.count(")") or label.count("*") % 2 == 1
+    return opened or words.lstrip().startswith(("(", "*"))
+
+
+def _numbered_row(line: Line, text: Render) -> bool:
+    """A line that opens with a number in a sequence column ("1", "๒"), where a header's row
+    of column numbers ("(1) (2) (3)") numbers every column."""
+    blocks = [text(b) for b in _blocks(line)]
+    return is_sequence_number(blocks[0]) and not all(is_sequence_number(b) for b in blocks)
+
+
+def _leaves(first: list[Line], under: Line | None, text: Render) -> list[Line]:
+    """The header's column labels: the first line's blocks, where a group label stands over
+    two or more sub-labels on the line below ("แผนการดำเนินงาน" over วิธีดำเนินการ and
+    ผู้รับผิดชอบ) the sub-labels instead, and sub-labels that stand under no label of the first
+    line as their own. The line below counts only when it reads as labels (half its blocks
+    or more): a body line under a one-line header never does."""
+    if under is None or _starts_row(text(_blocks(under)[0])):
+        return first
+    subs = _blocks(under)
+    own, _ = map_labels([[text(b)] for b in subs])
+    if 2 * len(own) < len(subs):
+        return first
+    spans = [_span(b) for b in first]
+    leaves: list[Line] = []
+    for block, span in zip(first, spans, strict=True):
+        below = [b for b in subs if _overlap(_span(b), span)]
+        leaves.extend(below if len(below) >= 2 else [block])
+    leaves.extend(b for b in subs if not any(_overlap(_span(b), span) for span in spans))
+    return sorted(leaves, key=lambda b: _span(b)[0])
+
+
+def _labels_score(header: list[dict[int, Line]], text: Render) -> float:
+    """How well header lines read as labels, column by column: each column's text below the
+    first line (its own label under a group label), or all of it."""
+    n = max((c for line in header for c in line), default=-1) + 1
+    readings = []
+    for col in range(n):
+        texts = [text(line[col]) for line in header if col in line]
+        lower = [text(line[col]) for line in header[1:] if col in line]
+        readings.append([join_wrapped(lower or texts), join_wrapped(texts)])
+    return map_labels(readings)[1]
+
+
+def _header_rows(
+    lines: Sequence[Line], columns: Columns
+) -> tuple[list[list[list[Line] | None]], dict[tuple[int, int], int]]:
+    """The header as one row of labels, or two when a label spans several columns (a group
+    label over its sub-labels): a label crossing a column edge with no gap at the edge is a
+    group label; labels that merely run close together are cut at the edges."""
+    n = len(columns.edges) + 1
+    leaves: list[list[Line]] = [[] for _ in range(n)]
+    groups: list[tuple[int, int, Line]] = []  # first column, last column, label
+    for line in lines:
+        for block in _blocks(line):
+            x0, x1 = _span(block)
+            inside = [e for e in columns.edges if x0 < e < x1]
+            if any(_straddles(block, e) for e in inside):
+                groups.append((columns.index(x0 + 1), columns.index(x1 - 1), block))
+                continue
+            for ch_col in range(n):
+                part = [c for c in block if columns.index((c["x0"] + c["x1"]) / 2) == ch_col]
+                if part:
+                    leaves[ch_col].append(part)
+    if not groups:
+        return [[cell if cell else [] for cell in leaves]], {}
+    top: list[list[Line] | None] = [list(cell) for cell in leaves]
+    below: list[list[Line] | None] = [[] for _ in range(n)]
+    merged: dict[tuple[int, int], int] = {}
+    grouped: set[int] = set()
+    for first, last, label in groups:
+        top[first] = [label]
+        for col in range(first, last + 1):
+            grouped.add(col)
+            below[col] = leaves[col]
+            if col > first:
+                top[col] = None
+    for col in range(n):
+        if col not in grouped:
+            merged[(1, col)] = 0
+    return [top, below], merged
+
+
+def _header_fields(head: list[list[list[Line] | None]], text: Render) -> dict[int, str]:
+    """Column -> field, by the header's labels (column by column, group labels above)."""
+    n = max((len(r) for r in head), default=0)
+    readings = []
+    for col in range(n):
+        texts = [text(ln) for r in head if col < len(r) and r[col] for ln in r[col] or []]
+        readings.append([join_wrapped(texts)] if texts else [])
+    return map_labels(readings)[0]

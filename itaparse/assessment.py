@@ -18,7 +18,9 @@ from itaparse.vocabulary import SCORE_LABEL, heading_match
 
 _CODE = re.compile(r"^\s*([ieoIEO]\d{1,2})\b\.?\s*(.*)$", re.S)
 _TOOL = re.compile(r"\b(IIT|EIT|OIT)\b")
-_MIN_SHARE = 0.5  # of the body rows that must show an item code
+_MIN_SHARE = 0.5  # of the body rows that must show an item code (or an indicator)
+# The NACC form's front summary lists each indicator with its score above its items.
+_INDICATOR = re.compile(r"^\s*ตัวชี้วัดที่\s*[0-9\u0e50-\u0e59]+")
 
 
 def _text(cell: Cell | None) -> str:
@@ -44,11 +46,33 @@ def _columns(table: Table) -> tuple[int, int, int, int] | None:
         if score_col is None:
             continue
         body = table.rows[h + 1 :]
-        for col in range(table.n_cols):
-            codes = sum(1 for r in body if col < len(r.cells) and _CODE.match(_text(r.cells[col])))
-            if body and codes >= max(1, _MIN_SHARE * len(body)):
-                return h, col, score_col, h + 1
+        col = _code_column(body, table.n_cols)
+        if col is not None:
+            return h, col, score_col, h + 1
     return None
+
+
+def _code_column(body: list[Row], n_cols: int) -> int | None:
+    """The column of item codes: at least half the rows show a code (or an indicator of the
+    front summary), and one a code at least."""
+    for col in range(n_cols):
+        texts = [_text(r.cells[col]) if col < len(r.cells) else "" for r in body]
+        codes = sum(1 for t in texts if _CODE.match(t))
+        listed = codes + sum(1 for t in texts if _INDICATOR.match(t))
+        if body and codes >= 1 and listed >= _MIN_SHARE * len(body):
+            return col
+    return None
+
+
+def _continued(table: Table, before: tuple[Table, int, int] | None) -> tuple[int, int] | None:
+    """A table with no header of its own right after a score table, with its columns and
+    codes in the same column: its rest, on the next page."""
+    if before is None:
+        return None
+    previous, code_col, score_col = before
+    if table.n_cols != previous.n_cols or _code_column(table.rows, table.n_cols) != code_col:
+        return None
+    return code_col, score_col
 
 
 def _item(row: Row, code_col: int, score_col: int, category: int | None) -> AssessmentItem | None:
@@ -82,6 +106,7 @@ def find_assessment(grid: Grid, measures_tables: list[int]) -> list[AssessmentIt
     items: list[AssessmentItem] = []
     category: int | None = None
     index = -1
+    last: tuple[Table, int, int] | None = None  # the score table just read, and its columns
     for _page, block in grid.blocks:
         if isinstance(block, str):
             found = heading_match(block)
@@ -90,11 +115,17 @@ def find_assessment(grid: Grid, measures_tables: list[int]) -> list[AssessmentIt
             continue
         index += 1
         if index in measures_tables:
+            last = None
             continue
         columns = _columns(block)
-        if columns is None:
+        if columns is not None:
+            _h, code_col, score_col, first = columns
+        elif (rest := _continued(block, last)) is not None:
+            (code_col, score_col), first = rest, 0
+        else:
+            last = None
             continue
-        _h, code_col, score_col, first = columns
+        last = (block, code_col, score_col)
         for row in block.rows[first:]:
             item = _item(row, code_col, score_col, category)
             if item is not None:

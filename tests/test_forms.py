@@ -229,3 +229,24 @@ def test_weak_header_without_numbered_measures_is_no_measures_table() -> None:
         ]
     )
     assert find_measures_table(Grid("docx", None, [(None, table)])) is None
+
+
+def test_a_front_summary_of_indicators_and_items_runs_onto_the_next_page() -> None:
+    """The NACC form's front summary lists each indicator with its score and the items under
+    it. Indicators outnumber items on its first page, and its rest on the next page has no
+    header: every item is still read, and the indicators are no items."""
+    from itaparse.assessment import find_assessment
+
+    page1 = Table(
+        [
+            row(["ตัวชี้วัด/ข้อคำถาม", "คะแนน"], 1),
+            *(row([f"ตัวชี้วัดที่ {n} การปฏิบัติหน้าที่", "๙๒.๘๑"], 1) for n in "๑๒๓๔๕"),
+            row(["i1 ท่านปฏิบัติงานตามมาตรฐาน", "๖๕.๒๘"], 1),
+            row(["e5 หน่วยงานมีการเปิดเผยข้อมูล", "๗๖.๑๔"], 1),
+        ],
+        page=1,
+    )
+    page2 = Table([row(["o23 มาตรการส่งเสริมคุณธรรม", "๖๙.๙๘"], 2)], page=2)
+    grid = Grid("pdf", 2, [(1, page1), (2, page2)])
+    items = [(a.item, a.score) for a in find_assessment(grid, [])]
+    assert items == [("i1", 65.28), ("e5", 76.14), ("o23", 69.98)]

@@ -400,3 +400,43 @@ def test_a_signature_alone_on_the_next_page_does_not_continue_the_table() -> Non
     page_one = borderless.find(first, None, text)
     assert page_one is not None and page_one.open_ended
     assert borderless.find([line(("ลงชื่อ ผู้รายงาน", X[0]), top=0)], page_one.columns, text) is None
+
+
+def test_labels_centred_against_two_line_labels_are_one_header_line() -> None:
+    # Chromium and WeasyPrint centre labels vertically: the one-line labels stand half a line
+    # under the first line of the two-line ones, beside them, under none. Together they are
+    # the header's first line, and the two-line labels' rest wraps below.
+    lines = [
+        line(("วิธีดำเนิน", X[1]), ("ระยะเวลา", X[3]), ("ผลการดำเนิน", X[4]), top=0),
+        line(("มาตรการ", X[0]), ("ผู้รับผิดชอบ", X[2]), top=LINE / 2),
+        line(("การ", X[1]), ("ดำเนินการ", X[3]), ("งาน", X[4]), top=LINE),
+        line(
+            ("๑. มาตรการแรก", X[0]),
+            ("๑. ทำ", X[1]),
+            ("กองคลัง", X[2]),
+            ("ต.ค. ๖๗", X[3]),
+            ("ผลหนึ่ง", X[4]),
+            top=2 * LINE,
+        ),
+        line(("ต่อหนึ่ง", X[0]), top=3 * LINE),
+        line(
+            ("๒. มาตรการสอง", X[0]),
+            ("๑. ทำ", X[1]),
+            ("กองช่าง", X[2]),
+            ("ตลอดปี", X[3]),
+            ("ผลสอง", X[4]),
+            top=4 * LINE,
+        ),
+        line(("ต่อสอง", X[0]), top=5 * LINE),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.header_rows == 1
+    assert cells(found, 0) == [
+        "มาตรการ",
+        "วิธีดำเนิน การ",
+        "ผู้รับผิดชอบ",
+        "ระยะเวลา ดำเนินการ",
+        "ผลการดำเนิน งาน",
+    ]
+    assert cells(found, -1)[:3] == ["๒. มาตรการสอง ต่อสอง", "๑. ทำ", "กองช่าง"]

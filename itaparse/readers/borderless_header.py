@@ -65,23 +65,25 @@ def _header(
     A header repeated on a later page is the lines the table's first header read, however
     its words would read on their own: the lines under it are its body.
     """
-    blocks = _blocks(lines[start])
+    opening, band = start, _centred_band(lines, start)
+    first_line = [ch for line in lines[start : start + band] for ch in line]
+    blocks = _blocks(first_line)
     if len(blocks) < 3 or _starts_row(text(blocks[0])):  # a row's first line is no header
         return None
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]
-    last = start
-    bold = _bold(lines[start])
+    start, last = start + band - 1, start + band - 1  # the band reads as one line from here
+    bold = _bold(first_line)
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
     below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
     if previous is not None and previous.header_lines:
-        repeated = lines[start : start + len(previous.header_lines)]
+        repeated = lines[opening : opening + len(previous.header_lines)]
         if tuple(text(line) for line in repeated) == previous.header_lines:
-            return leaves, start + len(repeated) - 1
+            return leaves, opening + len(repeated) - 1
     columns = _columns(leaves, below)
     labelled = {columns.index(a + 1) for a, _ in spans}
-    by_column: list[dict[int, Line]] = [_by_column(lines[start], columns)]
+    by_column: list[dict[int, Line]] = [_by_column(first_line, columns)]
     if mapping is not None:
         score = _labels_score(by_column, text)
     for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
@@ -135,6 +137,32 @@ def _header(
     if mapping is None:
         return None
     return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+
+
+# Labels centred vertically stand half a line apart: a one-line label beside a two-line one's
+# lines, this share of the font size lower at most (a wrapped label's next line stands a
+# whole line, 1.2 or more, lower).
+_CENTRED_OFFSET = 0.85
+
+
+def _centred_band(lines: Sequence[Line], start: int) -> int:
+    """How many lines from start make the header's first line: lines a fraction of a line
+    lower whose labels stand beside the first line's, under none of them (Chromium and
+    WeasyPrint centre a one-line label against a two-line one)."""
+    first = lines[start]
+    size = sorted(float(c["size"]) for c in first)[len(first) // 2]
+    top = min(float(c["top"]) for c in first)
+    spans = [_span(b) for b in _blocks(first)]
+    band = 1
+    for line in lines[start + 1 : start + 3]:
+        if min(float(c["top"]) for c in line) - top >= _CENTRED_OFFSET * size:
+            break
+        beside = [_span(b) for b in _blocks(line)]
+        if any(_overlap(b, s) for b in beside for s in spans):
+            break
+        spans += beside
+        band += 1
+    return band
 
 
 def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:

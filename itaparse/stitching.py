@@ -111,6 +111,7 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
     held: Row | None = None  # the head of a cut row, which opens the next measure
     unsure_next: tuple[str, str] | None = None
     merges = _merges_measures(entries)
+    opened_blank = False  # a blank row opened the table the next rows are in
     for i, (row, opens_table, header) in enumerate(entries):
         if isinstance(row, CategoryRow):
             rows.append(row)
@@ -125,7 +126,11 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
             rows.append(category)
             continue
         if not row.filled:
+            # A blank row opening a table (Chromium leaves one where a header would repeat)
+            # hands the opening on: the row under it may be the rest of a cut measure.
+            opened_blank = opened_blank or opens_table
             continue
+        opens_table, opened_blank = opens_table or opened_blank, False
         last = rows[-1] if rows else None
         if isinstance(last, CategoryRow) and _continues_category(row, last, opens_table):
             last.title = join_wrapped([last.title, join_wrapped(row.filled[0].lines)])

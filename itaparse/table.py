@@ -7,6 +7,7 @@ category and measure rows, in document order.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
@@ -31,6 +32,7 @@ from itaparse.table_rows import (
     starts_measure,
 )
 from itaparse.thai.text import join_wrapped
+from itaparse.vocabulary import map_labels
 
 # What the rest of itaparse reads of the table logic, whichever module of it defines it.
 __all__ = [
@@ -129,11 +131,13 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             rows = _body_rows(table, _header_rest(table, current) if cut_header else 0)
         elif current is not None and (offset := _columns_within(table, last_full)) is not None:
             rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0)]
+            if _header_piece(rows):  # part of the next table's header, cut at a page foot
+                rows = []
         else:
             continue
         if table.n_cols == n_cols:
             last_full = table
-        after_header = not rows
+        after_header = not any(r.filled for r in rows)  # blank rows are no body
         if rows and heading is not None:  # a heading waits for the rows it heads
             if category_of(rows[0]) is None:
                 body.append((heading, False, current))
@@ -201,11 +205,31 @@ def _header_rest(table: Table, header: Header) -> int:
     break: rows of labels only, with nothing of their own in the subject column."""
     col = header.measure_col
     for i, row in enumerate(table.rows):
+        if _numbers_columns(row):  # "(1) (2) (3)": the header's row of column numbers
+            continue
         cell = row.cells[col] if col < len(row.cells) else None
         own = cell is not None and cell.above is None and not cell.empty
         if own or not labels_only(row):
             return i
     return len(table.rows)
+
+
+def _header_piece(rows: list[Row]) -> bool:
+    """Rows of labels only, two or more of them known ones: a piece of a header (pdfplumber
+    cuts a shaded header at a page's foot into tables of its own), not a body."""
+    if not rows or not all(labels_only(r) for r in rows):
+        return False
+    cells = [c for r in rows for c in r.cells if c is not None and not c.empty]
+    return len(map_labels([[join_wrapped(c.lines)] for c in cells])[0]) >= 2
+
+
+_COLUMN_NUMBER = re.compile(r"\(\s*[0-9\u0e50-\u0e59]{1,2}\s*\)")
+
+
+def _numbers_columns(row: Row) -> bool:
+    """A row that numbers the table's columns: two or more cells, each a number in brackets."""
+    texts = [join_wrapped(c.lines).strip() for c in row.cells if c is not None and not c.empty]
+    return len(texts) >= 2 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
 def _body_rows(table: Table, start: int) -> list[Row]:

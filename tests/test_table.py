@@ -752,3 +752,50 @@ def test_a_numbered_row_whose_subject_moved_to_the_next_page_opens_its_measure()
     assert two.cells["number"].lines == ["๑.๒"]
     assert two.cells["measure"].lines == ["มาตรการสอง"]
     assert (two.cells["responsible"].lines, two.pages) == (["สำนักปลัด"], [1, 2])
+
+
+def test_a_header_cut_at_a_page_foot_above_a_blank_row_goes_on_over_the_page() -> None:
+    """The header ends a page with the first row of the body begun but blank (Chromium cut
+    it there); the next page opens with the header's last row, the columns' numbers. That
+    row is the header's, not a measure with "(3)" for its unit."""
+    page1 = Table([row(HEADER, 1), row([""] * 6, 1)], page=1)
+    numbers = ["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]
+    body = ["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "ได้ ๘๗ คะแนน"]
+    page2 = Table([row(numbers, 2), row(body, 2)], page=2)
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    (only,) = found.rows
+    assert isinstance(only, MeasureRow)
+    assert only.cells["responsible"].lines == ["กองคลัง"]
+
+
+def test_a_blank_row_opening_a_page_hands_the_opening_on() -> None:
+    """Chromium leaves a blank row at the top of a page where no header repeats; the row under
+    it is the rest of the measure the page break cut, though its subject cell has text."""
+    first = ["e1 เจ้าหน้าที่ของ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "ได้ ๘๗ คะแนน"]
+    page1 = Table([row(HEADER, 1), row(first, 1)], page=1)
+    rest = ["หน่วยงาน", "ต่อ", "", "", "ผลต่อ", ""]
+    page2 = Table([row([""] * 6, 2), row(rest, 2)], page=2)
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    (only,) = found.rows
+    assert isinstance(only, MeasureRow) and only.pages == [1, 2]
+    assert only.cells["measure"].lines == ["e1 เจ้าหน้าที่ของ", "หน่วยงาน"]
+
+
+def test_a_piece_of_a_header_cut_at_a_page_foot_is_no_body() -> None:
+    """A shaded header at a page's foot comes out of pdfplumber as tables of its own; one
+    whose columns sit among the measures table's holds labels only: no measure."""
+    xs = [40.0, 100.0, 160.0, 220.0, 280.0, 340.0, 400.0]
+    cells = [(xs[c], 0.0, xs[c + 1], 10.0) for c in range(6)]
+    body = ["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "ได้ ๘๗ คะแนน"]
+    page1 = Table([row(HEADER, 1), row(body, 1)], page=1, cells=cells)
+    piece = Table(
+        [row(["วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ"], 1)],
+        page=1,
+        cells=[(xs[c], 20.0, xs[c + 1], 30.0) for c in range(1, 4)],
+    )
+    found = find_measures_table(Grid("pdf", 1, [(1, page1), (1, piece)]))
+    assert found is not None
+    (only,) = found.rows
+    assert isinstance(only, MeasureRow) and only.cells["responsible"].lines == ["กองคลัง"]

@@ -440,3 +440,55 @@ def test_labels_centred_against_two_line_labels_are_one_header_line() -> None:
         "ผลการดำเนิน งาน",
     ]
     assert cells(found, -1)[:3] == ["๒. มาตรการสอง ต่อสอง", "๑. ทำ", "กองช่าง"]
+
+
+def test_a_header_of_centred_labels_in_narrow_columns_reads_as_a_band() -> None:
+    # WeasyPrint, narrow columns: three-line labels, a two-line one half a line lower, and
+    # one-line labels a line lower still, each centred in its column. Line by line no line
+    # reads as a header; as a band up to the first row, each column's labels top down do.
+    C = (40.0, 140.0, 240.0, 340.0, 440.0, 540.0)
+    lines = [
+        line(("หน่วยงาน", C[2]), ("วิธีการ", C[3]), ("ผลการ", C[4]), top=0),
+        line(("มาตรการ/", C[0]), top=8),
+        line(
+            ("ระยะเวลา", C[1]),
+            ("ที่", C[2]),
+            ("ดำเนิน", C[3]),
+            ("ดำเนิน", C[4]),
+            ("ผลลัพธ์", C[5]),
+            top=17,
+        ),
+        line(("แนวทาง", C[0]), top=26),
+        line(("รับผิดชอบ", C[2]), ("งาน", C[3]), ("การ", C[4]), top=35),
+        line(
+            ("๑. มาตรการแรก", C[0]),
+            ("ตลอดปี", C[1]),
+            ("กองคลัง", C[2]),
+            ("๑. ทำ", C[3]),
+            ("๑. ผล", C[4]),
+            ("ได้", C[5]),
+            top=44,
+        ),
+        line(("ต่อแรก", C[0]), top=53),
+        line(
+            ("๒. มาตรการสอง", C[0]),
+            ("ตลอดปี", C[1]),
+            ("กองช่าง", C[2]),
+            ("๑. ทำ", C[3]),
+            ("๑. ผล", C[4]),
+            ("ได้สอง", C[5]),
+            top=62,
+        ),
+        line(("ต่อสอง", C[0]), top=71),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0) == [
+        "มาตรการ/ แนวทาง",
+        "ระยะเวลา",
+        "หน่วยงาน ที่ รับผิดชอบ",
+        "วิธีการ ดำเนิน งาน",
+        "ผลการ ดำเนิน การ",
+        "ผลลัพธ์",
+    ]
+    assert cells(found, -1) == ["๒. มาตรการสอง ต่อสอง", "ตลอดปี", "กองช่าง", "๑. ทำ", "๑. ผล", "ได้สอง"]

@@ -68,8 +68,10 @@ def _header(
     opening, band = start, _centred_band(lines, start)
     first_line = [ch for line in lines[start : start + band] for ch in line]
     blocks = _blocks(first_line)
-    if len(blocks) < 3 or _starts_row(text(blocks[0])):  # a row's first line is no header
+    if _starts_row(text(blocks[0])):  # a row's first line is no header
         return None
+    if len(blocks) < 3:
+        return _band_header(lines, start, text)
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]
     start, last = start + band - 1, start + band - 1  # the band reads as one line from here
@@ -99,12 +101,25 @@ def _header(
             continue
         if mapping is None:  # the first line alone is no header: its labels wrap
             trial = [list(b) for b in blocks]
+            beside = []  # labels under no label above: one-line labels centred lower
             for b in _blocks(lines[k]):
                 x0 = _span(b)[0]
+                if not any(_overlap(_span(b), s) for s in spans):
+                    beside.append(b)
+                    continue
                 trial[min(range(len(spans)), key=lambda i: abs(spans[i][0] - x0))].extend(b)
+            trial = sorted([*trial, *beside], key=lambda b: _span(b)[0])
             mapping, score = read_header([text(b) for b in trial])
             if mapping is None:
                 break
+            if beside:  # the columns are those of every label
+                blocks = sorted([*blocks, *beside], key=lambda b: _span(b)[0])
+                spans = [_span(b) for b in blocks]
+                leaves = sorted([*leaves, *beside], key=lambda b: _span(b)[0])
+                columns = _columns(leaves, below)
+                labelled = {columns.index(a + 1) for a, _ in spans}
+                by_column = [_by_column(line, columns) for line in lines[opening:k]]
+                parts = _by_column(lines[k], columns)
             by_column.append(parts)
             last = k
             score = _labels_score(by_column, text)
@@ -135,8 +150,47 @@ def _header(
         else:
             break
     if mapping is None:
-        return None
+        return _band_header(lines, opening, text)
     return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+
+
+def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:
+    """A header read as a band, where line by line it does not read: every line from start
+    up to the first that opens a row, when they are few and hold labels only. Its columns
+    are the runs of labels that stand over one another, each label their text from the top
+    down; labels centred vertically in narrow columns, wrapped over several lines, stand so.
+    The row opening under the band is what ends it."""
+    end = start
+    while end < min(start + _MAX_HEADER_LINES, len(lines)):
+        blocks = _blocks(lines[end])
+        if _starts_row(text(blocks[0])) or _numbered_row(lines[end], text):
+            break
+        if any(len(text(b)) > MAX_LABEL_CHARS for b in blocks):
+            return None
+        end += 1
+    if end - start < 2 or end >= len(lines):
+        return None  # one line is read as such above; no row under the band: no header seen
+    found = [b for line in lines[start:end] for b in _blocks(line)]
+    spans = [_span(b) for b in found]
+    for i, span in enumerate(spans):
+        under = [s for j, s in enumerate(spans) if j != i and _overlap(s, span)]
+        if any(not _overlap(a, b) for a in under for b in under):
+            return None  # a group label over sub-labels: the lines read it (_leaves)
+    columns: list[list[Line]] = []  # each column's labels, top down
+    for block in sorted(found, key=lambda b: _span(b)[0]):
+        if columns and _overlap(_span(block), _span([c for b in columns[-1] for c in b])):
+            columns[-1].append(block)
+        else:
+            columns.append([block])
+    if len(columns) < 3:
+        return None
+    labels = [
+        join_wrapped([text(b) for b in sorted(col, key=lambda b: min(c["top"] for c in b))])
+        for col in columns
+    ]
+    if read_header(labels)[0] is None:
+        return None
+    return [[c for b in col for c in b] for col in columns], end - 1
 
 
 # Labels centred vertically stand half a line apart: a one-line label beside a two-line one's

@@ -346,8 +346,8 @@ def test_a_label_centred_lower_in_the_header_is_a_column() -> None:
 
 def test_a_repeated_header_keeps_the_columns_of_the_page_before() -> None:
     # The same header at the top of the next page is the same table: its columns stay where
-    # the first page put them, though this page's text runs up to an edge ("ผลหนึ่งยาวมาก"
-    # ends a glyph short of the outcomes' column).
+    # the first page put them, on more body, though this page's text runs up to an edge
+    # ("ผลสองยาวมากจนชิดขอบ" ends a glyph short of the outcomes' column).
     head = [
         line(
             ("มาตรการ", X[0]),
@@ -368,6 +368,8 @@ def test_a_repeated_header_keeps_the_columns_of_the_page_before() -> None:
             ("ผลลัพธ์หนึ่ง", X[4]),
             top=2 * LINE,
         ),
+        line(("ต่อหนึ่ง", X[0]), ("ผลต่อ", X[3]), ("ผลลัพธ์ต่อ", X[4]), top=3 * LINE),
+        line(("ต่ออีก", X[0]), ("ผลอีก", X[3]), ("ผลลัพธ์อีก", X[4]), top=4 * LINE),
     ]
     page_one = borderless.find(first, None, text)
     assert page_one is not None and page_one.open_ended
@@ -385,6 +387,12 @@ def test_a_repeated_header_keeps_the_columns_of_the_page_before() -> None:
     page_two = borderless.find(second, page_one.columns, text)
     assert page_two is not None
     assert page_two.columns.edges == page_one.columns.edges
+    # Columns measured on a single line (a page that ends just under its header) are no
+    # better evidence than the next page's body: there they are measured anew.
+    short = borderless.find(first[:2], None, text)
+    assert short is not None and short.columns.evidence < 2
+    anew = borderless.find(second, short.columns, text)
+    assert anew is not None and anew.columns.evidence == 2
 
 
 def test_a_signature_alone_on_the_next_page_does_not_continue_the_table() -> None:
@@ -492,3 +500,39 @@ def test_a_header_of_centred_labels_in_narrow_columns_reads_as_a_band() -> None:
         "ผลลัพธ์",
     ]
     assert cells(found, -1) == ["๒. มาตรการสอง ต่อสอง", "ตลอดปี", "กองช่าง", "๑. ทำ", "๑. ผล", "ได้สอง"]
+
+
+def test_rows_above_a_like_header_mid_page_continue_the_table_before() -> None:
+    # A page opens with the last measure of one category's table, then the next category's
+    # table starts under it with the same header. Those rows are the page's continuation,
+    # not a running head above a repeated header.
+    head = line(
+        ("มาตรการ", X[0]), ("ผู้รับผิดชอบ", X[1]), ("ระยะเวลา", X[2]), ("ผลการดำเนินงาน", X[3]), top=0
+    )
+    first = [
+        head,
+        line(("๑. มาตรการแรก", X[0]), ("กองคลัง", X[1]), ("ต.ค. ๖๗", X[2]), ("ผล", X[3]), top=LINE),
+    ]
+    page_one = borderless.find(first, None, text)
+    assert page_one is not None and page_one.open_ended
+    second = [
+        line(("๒. มาตรการสอง", X[0]), ("กองช่าง", X[1]), ("ตลอดปี", X[2]), ("ผลสอง", X[3]), top=0),
+        line(("ต่อสอง", X[0]), top=LINE),
+        line(
+            ("มาตรการ", X[0]),
+            ("ผู้รับผิดชอบ", X[1]),
+            ("ระยะเวลา", X[2]),
+            ("ผลการดำเนินงาน", X[3]),
+            top=2 * LINE,
+        ),
+        line(
+            ("๑. มาตรการใหม่", X[0]),
+            ("กองคลัง", X[1]),
+            ("ต.ค. ๖๗", X[2]),
+            ("ผลใหม่", X[3]),
+            top=3 * LINE,
+        ),
+    ]
+    continued = borderless.find(second, page_one.columns, text)
+    assert continued is not None and continued.header_rows == 0
+    assert cells(continued, 0) == ["๒. มาตรการสอง ต่อสอง", "กองช่าง", "ตลอดปี", "ผลสอง"]

@@ -44,6 +44,7 @@ class Columns:
     number: int | None = None  # a sequence column (ที่, ลำดับ): any number in it opens a row
     spacing: float = 0.0  # the line spacing of the table's first page
     header_lines: tuple[str, ...] = ()  # the text of its header's lines, as first read
+    evidence: int = 0  # body lines the edges were measured on
 
     def index(self, x: float) -> int:
         return sum(x >= e for e in self.edges)

@@ -154,6 +154,11 @@ def _header(
     return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
 
 
+# Lines a band of centred labels may take: four-line labels beside two-line ones, half a
+# line apart, take eight (the row that must open under the band ends it sooner).
+_MAX_BAND_LINES = 10
+
+
 def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:
     """A header read as a band, where line by line it does not read: every line from start
     up to the first that opens a row, when they are few and hold labels only. Its columns
@@ -161,7 +166,7 @@ def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[
     down; labels centred vertically in narrow columns, wrapped over several lines, stand so.
     The row opening under the band is what ends it."""
     end = start
-    while end < min(start + _MAX_HEADER_LINES, len(lines)):
+    while end < min(start + _MAX_BAND_LINES, len(lines)):
         blocks = _blocks(lines[end])
         if _starts_row(text(blocks[0])) or _numbered_row(lines[end], text):
             break
@@ -170,6 +175,8 @@ def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[
         end += 1
     if end - start < 2 or end >= len(lines):
         return None  # one line is read as such above; no row under the band: no header seen
+    if any(read_header([text(b) for b in _blocks(ln)])[0] for ln in lines[start + 1 : end]):
+        return None  # a line below reads as a header itself: the header starts there
     found = [b for line in lines[start:end] for b in _blocks(line)]
     spans = [_span(b) for b in found]
     for i, span in enumerate(spans):

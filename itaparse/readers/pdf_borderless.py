@@ -112,16 +112,27 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
         and tuple(text(line) for line in lines[header_at : last + 1]) == previous.header_lines
         else None
     )
+    # Lines above a repeated header are rows the page continues when one of them opens a row
+    # or they are more than a page's head and a raised group label: a new table with the
+    # same header may start under the rest of the one before.
+    head_only = (
+        repeated is not None
+        and header_at <= _MAX_HEAD_LINES
+        and not any(_opens_row(_split(ln, repeated), repeated, text) for ln in lines[:header_at])
+    )
     if (
         previous is not None
         and header_at > 0
-        and repeated is None
+        and not head_only
         and not _closes(lines[:header_at], previous, text)
     ):
         return _table(lines, None, 0, header_at, previous, text)
     if header is None:
         return None
     return _table(lines, (header, last), last + 1, len(lines), repeated, text, header_at)
+
+
+_MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
 def _split(line: Line, columns: Columns) -> list[Line]:
@@ -176,11 +187,16 @@ def _table(
     merged: dict[tuple[int, int], int] = {}
     if header is not None and header_at is not None:
         first = header[0]
-        if previous is not None:  # a repeated header: the columns of the page before
+        left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
+        measured = _cell_lines(body, left, right, text)
+        # A repeated header: the columns of the page before, where they were measured on as
+        # much body as this page has (a page ending under a header measures them on a line).
+        if previous is not None and previous.evidence >= len(measured):
             columns = Columns(list(previous.edges), previous.left, previous.right)
+            columns.evidence = previous.evidence
         else:
-            left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
-            columns = _columns(first, _cell_lines(body, left, right, text))
+            columns = _columns(first, measured)
+            columns.evidence = len(measured)
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)

@@ -117,7 +117,9 @@ MAX_GROUPED_SKELETON = 48
 
 
 # A note clerks add to a label, between asterisks: what to write in the column.
-_NOTE = re.compile(r"\*[^*]+\*")
+# Also a note in brackets ("(เดือน/ปี)", "(ร้อยละ/คะแนน)"), and one a wrapped header has not
+# closed yet ("*ระบุผลเชิง" over "ปริมาณ*").
+_NOTE = re.compile(r"\*[^*]+(?:\*|$)|\([^()]*(?:\)|$)")
 
 
 @lru_cache(maxsize=16384)  # headers repeat on every page, and body cells are tested too

@@ -536,3 +536,64 @@ def test_rows_above_a_like_header_mid_page_continue_the_table_before() -> None:
     continued = borderless.find(second, page_one.columns, text)
     assert continued is not None and continued.header_rows == 0
     assert cells(continued, 0) == ["๒. มาตรการสอง ต่อสอง", "กองช่าง", "ตลอดปี", "ผลสอง"]
+
+
+def test_sub_labels_under_a_left_aligned_group_label_wrap_on_their_own() -> None:
+    # "แผนการดำเนินงาน" stands left-aligned over its three sub-labels, no wider than the
+    # first: it is a group label because the sub-labels beside it stand under no label.
+    # Each sub-label then wraps on with its own words ("วิธีการดำเนิน" / "งาน/กิจกรรมที่" /
+    # "ดำเนินการ"), and a label wrapped over three lines is read whole, not from its second
+    # line ("แนวทางการดำเนินการ" under "มาตรการ/" is no methods' label).
+    W = (40.0, 170.0, 300.0, 450.0, 570.0, 690.0)
+    lines = [
+        line(
+            ("มาตรการ/", W[0]),
+            ("แผนการดำเนินงาน", W[1]),
+            ("ผลการปฏิบัติ", W[4]),
+            ("ผลลัพธ์", W[5]),
+            top=0,
+        ),
+        line(
+            ("แนวทางการ", W[0]),
+            ("วิธีการดำเนิน", W[1]),
+            ("หน่วยงานที่รับผิด", W[2]),
+            ("ระยะเวลา", W[3]),
+            top=LINE,
+        ),
+        line(
+            ("ดำเนินการ", W[0]),
+            ("งาน/กิจกรรมที่", W[1]),
+            ("ชอบ/ผู้ประสาน", W[2]),
+            ("(เดือน/ปี)", W[3]),
+            top=2 * LINE,
+        ),
+        line(("ดำเนินการ", W[1]), ("งาน", W[2]), top=3 * LINE),
+        line(
+            ("๑. มาตรการแรก", W[0]),
+            ("๑. ทำ", W[1]),
+            ("กองคลัง", W[2]),
+            ("ต.ค. ๖๗", W[3]),
+            ("ผล", W[4]),
+            ("ได้", W[5]),
+            top=4 * LINE,
+        ),
+        line(
+            ("๒. มาตรการสอง", W[0]),
+            ("๑. ทำ", W[1]),
+            ("กองช่าง", W[2]),
+            ("ตลอดปี", W[3]),
+            ("ผล", W[4]),
+            ("ได้สอง", W[5]),
+            top=5 * LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.header_rows == 2  # the group label's row, and its sub-labels'
+    assert cells(found, 0)[1:4] == ["แผนการดำเนินงาน", "", ""]
+    assert cells(found, 1)[1:4] == [
+        "วิธีการดำเนิน งาน/กิจกรรมที่ ดำเนินการ",
+        "หน่วยงานที่รับผิด ชอบ/ผู้ประสาน งาน",
+        "ระยะเวลา (เดือน/ปี)",
+    ]
+    assert cells(found, -1) == ["๒. มาตรการสอง", "๑. ทำ", "กองช่าง", "ตลอดปี", "ผล", "ได้สอง"]

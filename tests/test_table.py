@@ -436,6 +436,9 @@ def test_a_note_in_a_label_is_no_part_of_it() -> None:
     assert field_score("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*", "score") == 0.0
     assert field_score("ผลลัพธ์ *ระบุผลเชิงปริมาณ*", "outcomes") == 1.0
     assert field_score("ผลการประเมิน (คะแนน)", "score") == 1.0
+    # A note in brackets, and one a wrapped header has not closed yet, are no part either.
+    assert field_score("ระยะเวลาดำเนินการ (เดือน/ปี)", "period") == 1.0
+    assert field_score("ผลลัพธ์/ความสำเร็จ *ระบุผลเชิง", "outcomes") == 1.0
 
 
 def test_a_headerless_table_without_the_merged_column_continues_the_table_before() -> None:

@@ -82,12 +82,15 @@ def _header(
     if previous is not None and previous.header_lines:
         repeated = lines[opening : opening + len(previous.header_lines)]
         if tuple(text(line) for line in repeated) == previous.header_lines:
-            return leaves, opening + len(repeated) - 1
+            last = opening + len(repeated) - 1
+            return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
     columns = _columns(leaves, below)
+    under = lines[start + 1] if start + 1 < len(lines) else None
+    grouped = _grouped(blocks, columns, under)
     labelled = {columns.index(a + 1) for a, _ in spans}
     by_column: list[dict[int, Line]] = [_by_column(first_line, columns)]
     if mapping is not None:
-        score = _labels_score(by_column, text)
+        score = _labels_score(by_column, text, grouped)
     for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
         if _starts_row(text(_blocks(lines[k])[0])) or _numbered_row(lines[k], text):
             break
@@ -97,7 +100,7 @@ def _header(
             labelled |= set(parts)
             by_column.append(parts)
             last = k
-            score = _labels_score(by_column, text)
+            score = _labels_score(by_column, text, grouped)
             continue
         if mapping is None:  # the first line alone is no header: its labels wrap
             trial = [list(b) for b in blocks]
@@ -117,19 +120,28 @@ def _header(
                 spans = [_span(b) for b in blocks]
                 leaves = sorted([*leaves, *beside], key=lambda b: _span(b)[0])
                 columns = _columns(leaves, below)
+                grouped = _grouped(blocks, columns, under)
                 labelled = {columns.index(a + 1) for a, _ in spans}
                 by_column = [_by_column(line, columns) for line in lines[opening:k]]
                 parts = _by_column(lines[k], columns)
             by_column.append(parts)
             last = k
-            score = _labels_score(by_column, text)
+            score = _labels_score(by_column, text, grouped)
             continue
-        trial_score = _labels_score([*by_column, parts], text)
+        trial_score = _labels_score([*by_column, parts], text, grouped)
         # The last words of labels wrapped in narrow columns ("มาตรการ/" over "โครงการ",
         # "ระยะเวลา" over "ดำเนินการ"): short, and the label above goes on with them, after
         # its slash or into a label the forms write. "ผลลัพธ์" over "คะแนน" (a score cut by
         # the page break) is neither.
-        above = {col: [text(line[col]) for line in by_column if col in line] for col in parts}
+        # A column under a group label goes on with its own label, below the group's.
+        above = {
+            col: [
+                text(line[col])
+                for line in (by_column[1:] if col in grouped else by_column)
+                if col in line
+            ]
+            for col in parts
+        }
         goes_on = {col: _goes_on(above[col], text(p)) for col, p in parts.items()}
         # A label lengthened by a word or two wraps under a whole label; the line is the
         # header's where every other label in it goes on for sure, or goes on in a column
@@ -310,15 +322,56 @@ def _leaves(first: list[Line], under: Line | None, text: Render) -> list[Line]:
     return sorted(leaves, key=lambda b: _span(b)[0])
 
 
-def _labels_score(header: list[dict[int, Line]], text: Render) -> float:
-    """How well header lines read as labels, column by column: each column's text below the
-    first line (its own label under a group label), or all of it."""
+def _left_groups(lines: Sequence[Line], columns: Columns) -> dict[int, int]:
+    """First column -> last column of each left-aligned group label on the first line."""
+    if len(lines) < 2:
+        return {}
+    first = {columns.index((c["x0"] + c["x1"]) / 2) for c in lines[0]}
+    below = set(_by_column(lines[1], columns))
+    found: dict[int, int] = {}
+    for col in sorted(first & below):
+        run = col + 1
+        while run in below and run not in first:
+            run += 1
+        if run > col + 1:
+            found[col] = run - 1
+    return found
+
+
+def _grouped(blocks: list[Line], columns: Columns, under: Line | None) -> set[int]:
+    """The columns under a group label on the first line: one that runs over several, or
+    one over a sub-label whose neighbours to the right on the line below stand under no
+    label (a group label left-aligned over its sub-labels: "แผนการดำเนินงาน" over
+    วิธีการ, หน่วยงาน, ระยะเวลา)."""
+    found: set[int] = set()
+    first: set[int] = set()
+    for block in blocks:
+        spanned = {columns.index((c["x0"] + c["x1"]) / 2) for c in block}
+        first |= spanned
+        if len(spanned) > 1:
+            found |= spanned
+    below = set(_by_column(under, columns)) if under else set()
+    for col in sorted(first & below):
+        run = col + 1
+        while run in below and run not in first:
+            run += 1
+        if run > col + 1:
+            found |= set(range(col, run))
+    return found
+
+
+def _labels_score(header: list[dict[int, Line]], text: Render, grouped: set[int]) -> float:
+    """How well header lines read as labels, column by column: all of a column's text, or,
+    under a group label, its text below the first line (its own label). A label wrapped
+    over three lines is no group label: "แนวทางการดำเนินการ" under "มาตรการ/" is not the
+    methods' label."""
     n = max((c for line in header for c in line), default=-1) + 1
     readings = []
     for col in range(n):
         texts = [text(line[col]) for line in header if col in line]
         lower = [text(line[col]) for line in header[1:] if col in line]
-        readings.append([join_wrapped(lower or texts), join_wrapped(texts)])
+        whole = join_wrapped(texts)
+        readings.append([join_wrapped(lower or texts), whole] if col in grouped else [whole])
     return map_labels(readings)[1]
 
 
@@ -331,12 +384,19 @@ def _header_rows(
     n = len(columns.edges) + 1
     leaves: list[list[Line]] = [[] for _ in range(n)]
     groups: list[tuple[int, int, Line]] = []  # first column, last column, label
-    for line in lines:
+    # Left-aligned group labels, no wider than their first sub-label: the first line's
+    # labels over runs of sub-labels that stand under no label of their own.
+    spread = _left_groups(lines, columns)
+    for k, line in enumerate(lines):
         for block in _blocks(line):
             x0, x1 = _span(block)
             inside = [e for e in columns.edges if x0 < e < x1]
             if any(_straddles(block, e) for e in inside):
                 groups.append((columns.index(x0 + 1), columns.index(x1 - 1), block))
+                continue
+            col = columns.index(x0 + 1)
+            if k == 0 and col in spread:
+                groups.append((col, spread[col], block))
                 continue
             for ch_col in range(n):
                 part = [c for c in block if columns.index((c["x0"] + c["x1"]) / 2) == ch_col]

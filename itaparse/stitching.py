@@ -147,7 +147,7 @@ def stitch(entries: list[Entry]) -> list[LogicalRow]:
             and not _numbers_another(row, header, last)
             and (
                 first_cell is None
-            or first_cell.empty
+                or first_cell.empty
                 or (opens_table and new_page and not opens_measure_row(row, header))
             )
         )

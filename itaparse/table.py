@@ -7,7 +7,6 @@ category and measure rows, in document order.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
@@ -18,6 +17,7 @@ from itaparse.table_header import (
     labels_only,
     map_header,
     merged_from,
+    numbers_columns,
     refine,
     same_header,
 )
@@ -204,14 +204,15 @@ def _header_rest(table: Table, header: Header) -> int:
     """Where the body starts in a table that opens with the rest of a header cut by a page
     break: rows of labels only, with nothing of their own in the subject column."""
     col = header.measure_col
-    for i, row in enumerate(table.rows):
-        if _numbers_columns(row):  # "(1) (2) (3)": the header's row of column numbers
+    rows = table.rows
+    for i, row in enumerate(rows):
+        if numbers_columns(row):  # "(1) (2) (3)": the header's row of column numbers
             continue
         cell = row.cells[col] if col < len(row.cells) else None
         own = cell is not None and cell.above is None and not cell.empty
         if own or not labels_only(row):
             return i
-    return len(table.rows)
+    return len(rows)
 
 
 def _header_piece(rows: list[Row]) -> bool:
@@ -221,15 +222,6 @@ def _header_piece(rows: list[Row]) -> bool:
         return False
     cells = [c for r in rows for c in r.cells if c is not None and not c.empty]
     return len(map_labels([[join_wrapped(c.lines)] for c in cells])[0]) >= 2
-
-
-_COLUMN_NUMBER = re.compile(r"\(\s*[0-9\u0e50-\u0e59]{1,2}\s*\)")
-
-
-def _numbers_columns(row: Row) -> bool:
-    """A row that numbers the table's columns: two or more cells, each a number in brackets."""
-    texts = [join_wrapped(c.lines).strip() for c in row.cells if c is not None and not c.empty]
-    return len(texts) >= 2 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
 def _body_rows(table: Table, start: int) -> list[Row]:

@@ -30,7 +30,9 @@ from itaparse.vocabulary import (
 _MAX_HEADER_START = 6
 
 
-_MAX_HEADER_ROWS = 3
+# Header rows at most: a group label, its rest in a row of its own, the sub-labels, and a
+# row of column numbers (the NACC form as Chromium draws it).
+_MAX_HEADER_ROWS = 4
 
 
 def column_readings(rows: list[Row], n_cols: int) -> tuple[list[list[str]], dict[int, str]]:
@@ -88,13 +90,32 @@ def _extends_header(row: Row, header_rows: list[Row]) -> bool:
     """A row belongs to the header above it when it continues the header's merged cells or
     sits under a group label (a cell spanning columns); a body row does neither."""
     last = header_rows[-1]
+    if numbers_columns(row):  # "(4) (5) (6) (7)" under the labels
+        return True
     for col, cell in enumerate(row.cells):
         if cell is not None and cell.above is not None and merged_from(row, header_rows, col):
             return True
         spanned = col < len(last.cells) and last.cells[col] is None
         if spanned and cell is not None and not cell.empty:
             return True
+        # The rest of a group label in a row of its own, spanning the columns it spans.
+        if _spans(last, col) and _spans(row, col) and cell is not None and not cell.empty:
+            return True
     return False
+
+
+def _spans(row: Row, col: int) -> bool:
+    cell = row.cells[col] if col < len(row.cells) else None
+    return cell is not None and col + 1 < len(row.cells) and row.cells[col + 1] is None
+
+
+_COLUMN_NUMBER = re.compile(r"\(\s*[0-9\u0e50-\u0e59]{1,2}\s*\)")
+
+
+def numbers_columns(row: Row) -> bool:
+    """A row that numbers the table's columns: two or more cells, each a number in brackets."""
+    texts = [join_wrapped(c.lines).strip() for c in row.cells if c is not None and not c.empty]
+    return len(texts) >= 2 and all(_COLUMN_NUMBER.fullmatch(t) for t in texts)
 
 
 def merged_from(row: Row, header_rows: list[Row], col: int) -> bool:

@@ -116,17 +116,19 @@ MAX_HEADER_SKELETON = 24
 MAX_GROUPED_SKELETON = 48
 
 
-# A note clerks add to a label, between asterisks: what to write in the column.
-# Also a note in brackets ("(เดือน/ปี)", "(ร้อยละ/คะแนน)"), and one a wrapped header has not
-# closed yet ("*ระบุผลเชิง" over "ปริมาณ*").
-_NOTE = re.compile(r"\*[^*]+(?:\*|$)|\([^()]*(?:\)|$)")
+# A note clerks add to a label, between asterisks: what to write in the column; also one a
+# wrapped header has not closed yet ("*ระบุผลเชิง" over "ปริมาณ*").
+_NOTE = re.compile(r"\*[^*]+(?:\*|$)")
 
 
 @lru_cache(maxsize=16384)  # headers repeat on every page, and body cells are tested too
 def field_score(label: str, field_name: str, limit: int = MAX_HEADER_SKELETON) -> float:
     """How well a header label reads as the field (0-1), on consonant skeletons. A note in
     the label ("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*") is no part of it."""
-    h = skeleton(_NOTE.sub(" ", label)) or skeleton(label)
+    return _skeleton_score(skeleton(_NOTE.sub(" ", label)) or skeleton(label), field_name, limit)
+
+
+def _skeleton_score(h: str, field_name: str, limit: int) -> float:
     if not h or len(h) > limit:
         return 0.0
     best = 0.0

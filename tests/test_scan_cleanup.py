@@ -140,3 +140,18 @@ def test_a_thai_word_read_as_latin_is_read_again_in_thai_real_english_stays() ->
 
     assert _sense(words("กิจกรรม", "โครงการ")) > _sense(words("กจกรร", "US", "lasunis"))
     assert _sense(words("Gift", "Policy")) > _sense(words("ฉเงี", "ขลดเฮฮ"))
+
+
+def test_a_speck_beside_a_point_reads_as_one_point_and_a_doubt() -> None:
+    """Dust beside a number's point reads as a second separator ("1,.1"): no number is
+    written so. It reads as the one point and is a doubt; an honest point is neither."""
+    from itaparse.readers.ocr_numbers import _doubt, _number_text
+    from itaparse.readers.shapes import Reading
+
+    def read(spans: list[tuple[str, int, int]]) -> list[Reading]:
+        return [Reading(c, 1.0, 2.0, x0, x1) for c, x0, x1 in spans]
+
+    specked = read([("1", 0, 10), (",", 13, 15), (".", 17, 19), ("1", 22, 32)])
+    honest = read([("1", 0, 10), (".", 14, 17), ("1", 21, 31)])
+    assert (_number_text(specked), _doubt(specked)) == ("1.1", True)
+    assert (_number_text(honest), _doubt(honest)) == ("1.1", False)

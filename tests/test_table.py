@@ -436,8 +436,7 @@ def test_a_note_in_a_label_is_no_part_of_it() -> None:
     assert field_score("ข้อค้นพบ *แสดงการวิเคราะห์ผลการประเมิน*", "score") == 0.0
     assert field_score("ผลลัพธ์ *ระบุผลเชิงปริมาณ*", "outcomes") == 1.0
     assert field_score("ผลการประเมิน (คะแนน)", "score") == 1.0
-    # A note in brackets, and one a wrapped header has not closed yet, are no part either.
-    assert field_score("ระยะเวลาดำเนินการ (เดือน/ปี)", "period") == 1.0
+    # A note a wrapped header has not closed yet is no part either.
     assert field_score("ผลลัพธ์/ความสำเร็จ *ระบุผลเชิง", "outcomes") == 1.0
 
 
@@ -802,3 +801,30 @@ def test_a_piece_of_a_header_cut_at_a_page_foot_is_no_body() -> None:
     assert found is not None
     (only,) = found.rows
     assert isinstance(only, MeasureRow) and only.cells["responsible"].lines == ["กองคลัง"]
+
+
+def test_a_group_label_in_two_rows_and_column_numbers_are_the_header() -> None:
+    """The NACC form's group label wrapped into a row of its own, spanning what it spans,
+    then the sub-labels, then a row of column numbers: all header, no measure of labels."""
+    header = row(
+        [
+            "ประเด็น",
+            "ผลการประเมิน (คะแนน)",
+            "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ",
+            None,
+            None,
+            "ผลการดำเนินงาน",
+        ],
+        1,
+    )
+    group_rest = row(["", "", "ประจำปีงบประมาณ พ.ศ. ๒๕๖๘", None, None, ""], 1)
+    subs = row(["", "", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ/ผู้ที่เกี่ยวข้อง", "ระยะเวลาดำเนินการ", ""], 1)
+    numbers = row(["", "", "(4)", "(5)", "(6)", ""], 1)
+    body = row(["o11 ข้อมูลเชิงสถิติ", "๕๔.๓๙", "๑. จัดทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ประกาศ"], 1)
+    found = find_measures_table(
+        Grid("pdf", 1, [(1, Table([header, group_rest, subs, numbers, body], 1))])
+    )
+    assert found is not None
+    (only,) = found.rows
+    assert isinstance(only, MeasureRow)
+    assert only.cells["responsible"].lines == ["กองคลัง"]

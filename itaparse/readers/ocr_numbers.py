@@ -163,7 +163,7 @@ def _read_group(
         # or closes it after one ("พ.ศ.๒๕๖๘"); elsewhere a digit-like shape is a letter. A
         # decimal number opening the word is read whole ("๘๙.๗๕คะแนน": not "๘๙" alone, which
         # would leave "๗๕" as Tesseract read it, "๓๕").
-        opening = re.match(r"d+pd+(?!p?d)|d[dp]*?(?=p)", kinds)
+        opening = re.match(r"d+p{1,2}d+(?!p?d)|d[dp]*?(?=p)", kinds)
         found = (opening, re.search(r"(?<=p)d[dp]*$", kinds))
         runs = [m.span() for m in found if m is not None]
         if len(runs) == 2 and runs[1][0] < runs[0][1]:
@@ -206,6 +206,9 @@ _POINT_ROOM = 0.3
 def _doubt(readings: list[shapes.Reading]) -> bool:
     if any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
         return True
+    text = "".join(r.character for r in readings)
+    if _SEPARATORS.search(text):  # "1,.1": one of the two is a speck; which, no reader knows
+        return True
     widths = [r.x1 - r.x0 for r in readings if r.character in _DIGITS]
     if not widths:
         return False
@@ -219,8 +222,14 @@ def _doubt(readings: list[shapes.Reading]) -> bool:
     )
 
 
+# Two separators side by side between digits: no number is written so.
+_SEPARATORS = re.compile(f"(?<=[{_DIGITS}])[.,]{{2,}}(?=[{_DIGITS}])")
+
+
 def _number_text(readings: list[shapes.Reading]) -> str:
     text = "".join(r.character for r in readings)
+    # A speck beside a point: read as the one point a number has there, and kept a doubt.
+    text = _SEPARATORS.sub(".", text)
     # A per cent sign is three blobs: two rings and a stroke.
     text = re.sub(f"(?<=[{_DIGITS}])[0o๐]/[0o๐]$", "%", text)
     # A dot and a comma are the same speck in a scan; three digits after it make it a

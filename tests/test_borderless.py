@@ -40,6 +40,20 @@ def cells(found: borderless.Found, row: int) -> list[str]:
     return [" ".join(text(ln) for ln in cell) if cell else "" for cell in found.rows[row]]
 
 
+def two_measures(
+    first: list[tuple[str, float]], second: list[tuple[str, float]], top: float, step: float
+) -> list[list[dict[str, Any]]]:
+    """Two measures of two lines each, under a header: the second line of each holds the
+    rest of its subject ("ต่อหนึ่ง", "ต่อสอง") in the first column."""
+    x = first[0][1]
+    return [
+        line(*first, top=top),
+        line(("ต่อหนึ่ง", x), top=top + step),
+        line(*second, top=top + 2 * step),
+        line(("ต่อสอง", x), top=top + 3 * step),
+    ]
+
+
 # Columns start at these x: measure, methods, responsible, period, results.
 X = (40.0, 160.0, 280.0, 400.0, 520.0)
 
@@ -319,24 +333,24 @@ def test_a_label_centred_lower_in_the_header_is_a_column() -> None:
         line(("ผลการปฏิบัติตาม", X[3]), top=LINE / 2),
         line(("โครงการ", X[0]), ("รับผิดชอบ", X[1]), ("ดำเนินการ", X[2]), ("ผลลัพธ์", X[4]), top=LINE),
         line(("มาตรการ", X[3]), top=1.5 * LINE),
-        line(
-            ("๑. มาตรการแรก", X[0]),
-            ("กองคลัง", X[1]),
-            ("ต.ค. ๖๗", X[2]),
-            ("ผลหนึ่ง", X[3]),
-            ("ผลลัพธ์หนึ่ง", X[4]),
+        *two_measures(
+            [
+                ("๑. มาตรการแรก", X[0]),
+                ("กองคลัง", X[1]),
+                ("ต.ค. ๖๗", X[2]),
+                ("ผลหนึ่ง", X[3]),
+                ("ผลลัพธ์หนึ่ง", X[4]),
+            ],
+            [
+                ("๒. มาตรการสอง", X[0]),
+                ("กองช่าง", X[1]),
+                ("ตลอดปี", X[2]),
+                ("ผลสอง", X[3]),
+                ("ผลลัพธ์สอง", X[4]),
+            ],
             top=2.5 * LINE,
+            step=LINE,
         ),
-        line(("ต่อหนึ่ง", X[0]), top=3.5 * LINE),
-        line(
-            ("๒. มาตรการสอง", X[0]),
-            ("กองช่าง", X[1]),
-            ("ตลอดปี", X[2]),
-            ("ผลสอง", X[3]),
-            ("ผลลัพธ์สอง", X[4]),
-            top=4.5 * LINE,
-        ),
-        line(("ต่อสอง", X[0]), top=5.5 * LINE),
     ]
     found = borderless.find(lines, None, text)
     assert found is not None
@@ -418,24 +432,24 @@ def test_labels_centred_against_two_line_labels_are_one_header_line() -> None:
         line(("วิธีดำเนิน", X[1]), ("ระยะเวลา", X[3]), ("ผลการดำเนิน", X[4]), top=0),
         line(("มาตรการ", X[0]), ("ผู้รับผิดชอบ", X[2]), top=LINE / 2),
         line(("การ", X[1]), ("ดำเนินการ", X[3]), ("งาน", X[4]), top=LINE),
-        line(
-            ("๑. มาตรการแรก", X[0]),
-            ("๑. ทำ", X[1]),
-            ("กองคลัง", X[2]),
-            ("ต.ค. ๖๗", X[3]),
-            ("ผลหนึ่ง", X[4]),
+        *two_measures(
+            [
+                ("๑. มาตรการแรก", X[0]),
+                ("๑. ทำ", X[1]),
+                ("กองคลัง", X[2]),
+                ("ต.ค. ๖๗", X[3]),
+                ("ผลหนึ่ง", X[4]),
+            ],
+            [
+                ("๒. มาตรการสอง", X[0]),
+                ("๑. ทำ", X[1]),
+                ("กองช่าง", X[2]),
+                ("ตลอดปี", X[3]),
+                ("ผลสอง", X[4]),
+            ],
             top=2 * LINE,
+            step=LINE,
         ),
-        line(("ต่อหนึ่ง", X[0]), top=3 * LINE),
-        line(
-            ("๒. มาตรการสอง", X[0]),
-            ("๑. ทำ", X[1]),
-            ("กองช่าง", X[2]),
-            ("ตลอดปี", X[3]),
-            ("ผลสอง", X[4]),
-            top=4 * LINE,
-        ),
-        line(("ต่อสอง", X[0]), top=5 * LINE),
     ]
     found = borderless.find(lines, None, text)
     assert found is not None

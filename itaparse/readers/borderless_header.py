@@ -327,7 +327,12 @@ def _left_groups(lines: Sequence[Line], columns: Columns) -> dict[int, int]:
     if len(lines) < 2:
         return {}
     first = {columns.index((c["x0"] + c["x1"]) / 2) for c in lines[0]}
-    below = set(_by_column(lines[1], columns))
+    return _group_runs(first, set(_by_column(lines[1], columns)))
+
+
+def _group_runs(first: set[int], below: set[int]) -> dict[int, int]:
+    """A label on the first line over a sub-label whose neighbours to the right on the line
+    below stand under no label: the columns its group spans (first -> last)."""
     found: dict[int, int] = {}
     for col in sorted(first & below):
         run = col + 1
@@ -351,12 +356,8 @@ def _grouped(blocks: list[Line], columns: Columns, under: Line | None) -> set[in
         if len(spanned) > 1:
             found |= spanned
     below = set(_by_column(under, columns)) if under else set()
-    for col in sorted(first & below):
-        run = col + 1
-        while run in below and run not in first:
-            run += 1
-        if run > col + 1:
-            found |= set(range(col, run))
+    for col, last in _group_runs(first, below).items():
+        found |= set(range(col, last + 1))
     return found
 
 

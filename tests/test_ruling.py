@@ -123,6 +123,43 @@ def test_a_row_cut_by_the_page_foot_without_its_closing_rule_is_in_the_table(
     assert _cells(_page(tmp_path, "open-bottom", open_bottom)) == EXPECTED
 
 
+def _segmented_sides(pdf: FPDF, rows: tuple[float, ...]) -> None:
+    """Chromium: each row's sides drawn on their own, one bar per row and column rule."""
+    pdf.set_fill_color(0, 0, 0)
+    for x in COLUMNS:
+        for top, bottom in itertools.pairwise(rows):
+            pdf.rect(x - 0.36, top, 0.72, bottom - top, style="F")
+
+
+def test_a_rows_rest_at_the_page_top_without_its_opening_rule_is_in_the_table(
+    tmp_path: Path,
+) -> None:
+    """The rest of a row cut by a page break, at the next page's top: Chromium draws no rule
+    over it, and each row's sides as segments of their own (here the rest spans two rows of
+    the grid), so the segment at the top meets no row rule; the column rule it continues
+    does."""
+
+    def open_top(pdf: FPDF) -> None:
+        _segmented_sides(pdf, (ROWS[0], ROWS[0] + 5, *ROWS[1:]))
+        for y in ROWS[1:]:
+            pdf.rect(COLUMNS[0], y - 0.36, COLUMNS[-1] - COLUMNS[0], 0.72, style="F")
+
+    assert _cells(_page(tmp_path, "open-top", open_top)) == EXPECTED
+
+
+def test_where_a_column_rules_segments_meet_is_no_row_rule(tmp_path: Path) -> None:
+    """A cell merged over two rows whose sides are drawn one segment per row: the joints
+    line up across the table, and no row rule is added there to cut the merged cell."""
+
+    def merged_column(pdf: FPDF) -> None:
+        joint = (ROWS[1] + ROWS[2]) / 2
+        _segmented_sides(pdf, (ROWS[0], ROWS[1], joint, ROWS[2], ROWS[3]))
+        for y in ROWS:
+            pdf.rect(COLUMNS[0], y - 0.36, COLUMNS[-1] - COLUMNS[0], 0.72, style="F")
+
+    assert _cells(_page(tmp_path, "merged-column", merged_column)) == EXPECTED
+
+
 def test_column_rules_alone_are_not_closed_into_a_table(tmp_path: Path) -> None:
     """Only a ruled table (row rules crossing the column rules) is closed."""
 

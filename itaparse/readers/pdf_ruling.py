@@ -69,11 +69,13 @@ def closing_rules(page: Any) -> list[dict[str, Any]]:
     horizontals = [e for e in edges if e["orientation"] == "h"]
     added = []
     for end in ("bottom", "top"):
-        for group in _aligned(verticals, end):
-            y = sum(float(e[end]) for e in group) / len(group)
+        open_ends = [v for v in verticals if not _continued(v, end, verticals)]
+        for group in _aligned(open_ends, end):
+            # A page break's cut lies on the page: what is drawn past its edge is clipped.
+            y = min(max(sum(float(e[end]) for e in group) / len(group), 0.0), float(page.height))
             left = min(float(e["x0"]) for e in group)
             right = max(float(e["x0"]) for e in group)
-            if _closed(horizontals, y, left, right) or not _crossed(horizontals, group):
+            if _closed(horizontals, y, left, right) or not _crossed(horizontals, group, verticals):
                 continue
             added.append(
                 {
@@ -88,6 +90,19 @@ def closing_rules(page: Any) -> list[dict[str, Any]]:
                 }
             )
     return added
+
+
+def _continued(rule: dict[str, Any], end: str, verticals: list[dict[str, Any]]) -> bool:
+    """Another segment of the same column rule goes on from this end (Chromium draws each
+    row's side on its own): that end is a joint, not where the rule ends."""
+    other = "top" if end == "bottom" else "bottom"
+    x, y = float(rule["x0"]), float(rule[end])
+    return any(
+        v is not rule
+        and abs(float(v["x0"]) - x) <= _ALIGNED
+        and abs(float(v[other]) - y) <= _NEAR_RULE
+        for v in verticals
+    )
 
 
 def _aligned(verticals: list[dict[str, Any]], end: str) -> list[list[dict[str, Any]]]:
@@ -110,17 +125,44 @@ def _closed(horizontals: list[dict[str, Any]], y: float, left: float, right: flo
     return covered >= 0.5 * (right - left)
 
 
-def _crossed(horizontals: list[dict[str, Any]], group: list[dict[str, Any]]) -> bool:
-    """A row rule meets at least two of the column rules elsewhere along them."""
+def _crossed(
+    horizontals: list[dict[str, Any]],
+    group: list[dict[str, Any]],
+    verticals: list[dict[str, Any]],
+) -> bool:
+    """A row rule meets at least two of the column rules elsewhere along them. A column rule
+    runs on through the segments that continue it: Chromium draws each row's side on its
+    own, so the segment a page break leaves at the page's top may meet no row rule itself
+    while the column rule it belongs to does."""
+    spans = [_run(v, verticals) for v in group]
     for h in horizontals:
         hits = sum(
             float(h["x0"]) - _NEAR_RULE <= float(v["x0"]) <= float(h["x1"]) + _NEAR_RULE
-            and float(v["top"]) - _NEAR_RULE <= float(h["top"]) <= float(v["bottom"]) + _NEAR_RULE
-            for v in group
+            and top - _NEAR_RULE <= float(h["top"]) <= bottom + _NEAR_RULE
+            for v, (top, bottom) in zip(group, spans, strict=True)
         )
         if hits >= 2:
             return True
     return False
+
+
+def _run(rule: dict[str, Any], verticals: list[dict[str, Any]]) -> tuple[float, float]:
+    """Top and bottom of the column rule that `rule` is a segment of: the segments at its x
+    that meet end to end."""
+    x = float(rule["x0"])
+    same = sorted(
+        (float(v["top"]), float(v["bottom"]))
+        for v in verticals
+        if abs(float(v["x0"]) - x) <= _ALIGNED
+    )
+    top, bottom = float(rule["top"]), float(rule["bottom"])
+    for t, b in same:  # downwards
+        if top - _NEAR_RULE <= t <= bottom + _NEAR_RULE:
+            bottom = max(bottom, b)
+    for t, b in reversed(same):  # upwards
+        if t - _NEAR_RULE <= top <= b + _NEAR_RULE:
+            top = min(top, t)
+    return top, bottom
 
 
 def find_tables(page: Any) -> list[Any]:

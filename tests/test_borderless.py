@@ -409,6 +409,39 @@ def test_a_repeated_header_keeps_the_columns_of_the_page_before() -> None:
     assert anew is not None and anew.columns.evidence == 2
 
 
+def test_a_body_line_under_a_repeated_header_gives_it_no_labels() -> None:
+    # Under a one-line header repeated on the next page, the first line is the rest of a row
+    # cut by the break. A word of it may read loosely as a label ("ครั้ง" as โครงการ), and it
+    # stands left of the centred label above it: it is body, and makes no column of its own
+    # (an edge would be cut between it and that label, where fewest results run on).
+    labels = ("มาตรการ", "วิธีดำเนินการ", "ผลการดำเนินการ", "ผลที่ได้รับ")
+    X = (40.0, 160.0, 300.0, 460.0)  # a wide results column, its label centred far in
+    head = [line(*zip(labels, (X[0], X[1], X[2] + 45, X[3]), strict=True), top=0)]
+
+    def row(top: float, *cells: str) -> list[dict[str, Any]]:
+        return line(*((c, x) for c, x in zip(cells, X, strict=False) if c), top=top)
+
+    first = [
+        *head,
+        row(2 * LINE, "๑. มาตรการแรก", "ทำหนึ่ง", "ผลหนึ่งยาวไปจนเกือบขอบ", "ได้หนึ่ง"),
+        row(3 * LINE, "ต่อหนึ่ง", "ทำต่อ", "ผลต่อ"),
+    ]
+    page_one = borderless.find(first, None, text)
+    assert page_one is not None and page_one.open_ended
+    second = [
+        *head,
+        row(2 * LINE, "", "แทนทุกกอง", "ครั้ง"),
+        row(3 * LINE, "", "", "๓. ประกาศแล้วทั้งสาม"),
+        row(4 * LINE, "๒. มาตรการสอง", "ทำสอง", "ผลสอง", "ได้สอง"),
+        row(5 * LINE, "ต่อสอง", "ทำสองต่อ", "ผลสองต่อไปจนเกือบขอบ"),
+        row(6 * LINE, "ต่ออีก", "ทำอีก", "ผลอีกต่อไปจนเกือบขอบ"),
+    ]
+    page_two = borderless.find(second, page_one.columns, text)
+    assert page_two is not None
+    assert len(page_two.columns.edges) == len(labels) - 1
+    assert cells(page_two, 1) == ["", "แทนทุกกอง", "ครั้ง ๓. ประกาศแล้วทั้งสาม", ""]
+
+
 def test_a_signature_alone_on_the_next_page_does_not_continue_the_table() -> None:
     # The table ends at a page's foot; the next page holds only the signature, short enough to
     # fit in the first column. It is no row of the table, nor the rest of a category's title.

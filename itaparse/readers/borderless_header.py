@@ -83,6 +83,8 @@ def _header(
         repeated = lines[opening : opening + len(previous.header_lines)]
         if tuple(text(line) for line in repeated) == previous.header_lines:
             last = opening + len(repeated) - 1
+            if start + 1 > last:  # the line under a one-line header is body: no sub-labels
+                leaves = blocks
             return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
     columns = _columns(leaves, below)
     under = lines[start + 1] if start + 1 < len(lines) else None

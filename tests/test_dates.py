@@ -41,6 +41,26 @@ def test_whole_fiscal_year_takes_the_reports_year() -> None:
     assert parse_period("ตลอดปี", fiscal_year=2568) == FY68
     assert parse_period("ดำเนินการทั้งปี", fiscal_year=2568) == FY68
     assert parse_period("ตลอดปีงบประมาณ") == (None, None)
+    assert parse_period("ตลอดปี ๒๕๖๘", fiscal_year=2568) == FY68
+    # A year written that is another, or that is no year at all, is not the report's.
+    assert parse_period("ตลอดปี ๒๕๖๗", fiscal_year=2568) == (None, None)
+    assert parse_period("ตลอดปีงบประมาณ พ.ศ. ๒๕๖ ๘", fiscal_year=2568) == (None, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ตลอดปีงบประมาณพ.ศ. ๒๕๖ ๘",
+        "๑ ตุลาคม ๒๕๖ ๗ – ๓๐ กันยายน ๒๕๖ ๘",
+        "เมษายน ๒๕๖ ๘ - กันยายน ๒๕๖ ๘",
+        "ต.ค. ๒๕๖ - ก.ย. ๒๕๖",
+    ],
+)
+def test_a_year_is_a_whole_run_of_digits(text: str) -> None:
+    # A narrow column's wrap cut the year ("๒๕๖" / "๘"), and the rejoin put a space in it:
+    # "๒๕" of "๒๕๖" is no two-digit year 2525, and the period is left unread.
+    assert parse_period(text) == (None, None)
+    assert unread_part(text)
 
 
 @pytest.mark.parametrize(
@@ -104,7 +124,7 @@ def test_fiscal_year_is_one_year_long(year: int) -> None:
         ("ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘", ""),
         ("1 ตุลาคม 2567 ถึง 31 มีนาคม 2568", ""),
         ("1 ๆลาคม 2567 - 30 กันยายน 2568", "1ๆลาคม2567"),  # OCR's misreading is left over
-        ("ต.ค. 677 - ก.ย. 68", "7"),
+        ("ต.ค. 677 - ก.ย. 68", "677"),  # a run of digits is a year whole or not at all
     ],
 )
 def test_what_of_a_period_is_no_date(text: str, left: str) -> None:

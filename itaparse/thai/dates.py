@@ -23,12 +23,14 @@ for _i, (_abbr, _full) in enumerate(zip(thai_abbr_months, thai_full_months, stri
 # Longest names first so "มิถุนายน" wins over an abbreviation it starts with.
 _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(
-    rf"(?:(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{{4}}|\d{{2}})?"
+    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:พ\.\s*ศ\.\s*)?"
+    r"(?P<year>\d{4}(?!\d)|\d{2}(?!\d))?"
 )
 # A scan's OCR may lose the dash: two dates side by side are a range too.
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|=|ถึง)?\s*")  # "=": a dash, as OCR may read it
 _RANGE_WORD = re.compile(r"[-–—]|ถึง")
-_FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}|\d{2})")
+# A year is a whole run of digits: "๒๕" of "๒๕๖ ๘" (a year cut by a wrap) is no year 2525.
+_FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}(?!\d)|\d{2}(?!\d))")
 
 
 def be_year(text: str) -> int:
@@ -39,6 +41,10 @@ def be_year(text: str) -> int:
     if year < 2400:  # a Christian Era year slipped in
         return year + BE_OFFSET
     return year
+
+
+def _is_year(digits: str, be: int) -> bool:
+    return len(digits) in (2, 4) and be_year(digits) == be
 
 
 def fiscal_year_bounds(be: int) -> tuple[date, date]:
@@ -106,7 +112,13 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
         fiscal = _FISCAL.search(plain)
         if fiscal:
             return fiscal_year_bounds(be_year(fiscal.group("year")))
-        if fiscal_year is not None and any(w in plain for w in ("ปีงบประมาณ", "ตลอดปี", "ทั้งปี")):
+        if (
+            fiscal_year is not None
+            and any(w in plain for w in ("ปีงบประมาณ", "ตลอดปี", "ทั้งปี"))
+            # Digits written must name the report's year ("ตลอดปี ๒๕๖๘"); digits that name
+            # none ("พ.ศ. ๒๕๖ ๘", a year cut by a wrap) may name another: the period is unread.
+            and all(_is_year(run, fiscal_year) for run in re.findall(r"\d+", plain))
+        ):
             return fiscal_year_bounds(fiscal_year)
     except ValueError:  # a day that does not exist in its month, e.g. "31 ก.ย."
         return None, None

@@ -137,9 +137,15 @@ def _reads_as_labels(
     return len(found) >= 2
 
 
-def _labels_score(row: list[list[Line] | None], mapping: dict[Key, str], repair: bool) -> float:
+# A header row's two halves read together at least this share as well as its first.
+_NO_WORSE = 0.9
+
+
+def _labels(
+    row: list[list[Line] | None], mapping: dict[Key, str], repair: bool
+) -> tuple[dict[int, str], float]:
     texts = [cell_text(cell, mapping, repair) if cell else "" for cell in row]
-    return map_labels([[t] for t in texts])[1]
+    return map_labels([[t] for t in texts])
 
 
 def _halves(
@@ -151,14 +157,20 @@ def _halves(
     """Whether a page's first row is the rest of the header row the page break cut from the
     page before ("น" under "ประเด็", "เกี่ยวข้อง" under "ผู้รับผิดชอบ/ผู้ที่"): no row of the
     body has begun, so a row of short words that opens no measure and numbers no columns is
-    that row's rest, where the two read as labels no worse together."""
+    that row's rest, where the two read as labels no worse together, or as the same."""
     words = [cell_text(cell, mapping, repair) for cell in bottom if cell]
     if not words or any(
         len(w) > MAX_LABEL_CHARS or opens_measure(w) or is_column_number(w) for w in words
     ):
         return False
-    together = _labels_score(_joined(top, bottom), mapping, repair)
-    return together >= _labels_score(top, mapping, repair)
+    fields, score = _labels(top, mapping, repair)
+    together, joined_score = _labels(_joined(top, bottom), mapping, repair)
+    if joined_score >= score:
+        return True  # "ผลการ" + "ประเมิน": the label read whole
+    # A label's rest may be a note the label carries ("วิธีการดำเนินงาน" + "(ระบุขั้นตอน)"),
+    # which reads a little less like the label alone: then every column must read as the
+    # same field, and about as well.
+    return together.items() >= fields.items() and joined_score >= _NO_WORSE * score
 
 
 def _under_groups(top: list[list[Line] | None], bottom: list[list[Line] | None]) -> set[int]:

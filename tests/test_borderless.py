@@ -644,3 +644,67 @@ def test_sub_labels_under_a_left_aligned_group_label_wrap_on_their_own() -> None
         "ระยะเวลา (เดือน/ปี)",
     ]
     assert cells(found, -1) == ["๒. มาตรการสอง", "๑. ทำ", "กองช่าง", "ตลอดปี", "ผล", "ได้สอง"]
+
+
+def test_the_other_label_after_a_slash_wraps_into_the_header() -> None:
+    # Under the group label "แผนการดำเนินงาน", "วิธีการดำเนินงาน/" wraps onto the label it
+    # offers beside it, "กิจกรรมที่ดำเนินการ": a label's length, reading a little less like
+    # the methods than the first alone. Left out, it made a measure of its own.
+    W = (40.0, 170.0, 330.0, 490.0, 650.0, 800.0)
+    lines = [
+        line(
+            ("มาตรการ/ แนวทาง", W[0]),
+            ("แผนการดำเนินงาน", W[1]),
+            ("ผลการ", W[4]),
+            ("ผลลัพธ์", W[5]),
+            top=0,
+        ),
+        line(
+            ("วิธีการดำเนินงาน/", W[1]),
+            ("หน่วยงานรับผิดชอบ", W[2]),
+            ("ระยะเวลา (เดือน/ปี)", W[3]),
+            ("ดำเนินงาน", W[4]),
+            top=LINE,
+        ),
+        line(("กิจกรรมที่ดำเนินการ", W[1]), top=2 * LINE),
+        *two_measures(
+            [("(๑) มาตรการแรก", W[0]), ("๑. ทำ", W[1]), ("กองคลัง", W[2]), ("ต.ค. ๖๗", W[3])],
+            [("(๒) มาตรการสอง", W[0]), ("๑. ทำ", W[1]), ("กองช่าง", W[2]), ("ตลอดปี", W[3])],
+            3 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.header_rows == 2
+    assert "กิจกรรมที่ดำเนินการ" in cells(found, 1)[1]
+    assert cells(found, 2)[0].startswith("(๑) มาตรการแรก")
+
+
+def test_a_bracket_alone_closing_a_labels_note_wraps_into_the_header() -> None:
+    # "ผลลัพธ์ (ร้อยละ/คะแนน" wraps onto its ")" alone, beside the rest of two other labels:
+    # no word of a label, but the close of the note it opened. Left out, the line made a
+    # measure of its own.
+    W = (40.0, 170.0, 330.0, 520.0, 720.0)
+    lines = [
+        line(
+            ("มาตรการที่กำหนด", W[0]),
+            ("วิธีดำเนินการ", W[1]),
+            ("ผู้รับผิดชอบ/ผู้ประสาน", W[2]),
+            ("ผลการดำเนินการ (ระบุราย", W[3]),
+            ("ผลลัพธ์ (ร้อยละ/คะแนน", W[4]),
+            top=0,
+        ),
+        line(("งาน", W[2]), ("ละเอียด)", W[3]), (")", W[4]), top=LINE),
+        *two_measures(
+            [("๑.๑ มาตรการแรก", W[0]), ("๑. ทำ", W[1]), ("กองคลัง", W[2]), ("ผล", W[3])],
+            [("๑.๒ มาตรการสอง", W[0]), ("๑. ทำ", W[1]), ("กองช่าง", W[2]), ("ผล", W[3])],
+            2 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.header_rows == 1
+    assert cells(found, 0)[4] == "ผลลัพธ์ (ร้อยละ/คะแนน )"
+    assert cells(found, 1)[0].startswith("๑.๑ มาตรการแรก")

@@ -4,6 +4,7 @@ as rows of labels mapped to fields."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from itaparse.readers.borderless_columns import (
@@ -153,10 +154,13 @@ def _header(
         tail = (any(goes_on.values()) or bool(wrapped)) and all(
             goes_on[col] or col in lengthened for col in parts
         )
+        # Where every label goes on for sure, each may cost twice: an alternative after a
+        # slash ("วิธีการดำเนินงาน/" over "กิจกรรมที่ดำเนินการ") is a label's length longer.
+        cost = _LONGER_LABEL * max(1, len(lengthened)) * (2 if all(goes_on.values()) else 1)
         if (
             (bold and _bold(lines[k]))
             or trial_score > score + 0.05
-            or (tail and trial_score >= score - _LONGER_LABEL * max(1, len(lengthened)))
+            or (tail and trial_score >= score - cost)
         ):
             by_column.append(parts)
             # A label lengthened once more is measured against the header as it now reads.
@@ -256,11 +260,17 @@ def _goes_on(above: list[str], words: str) -> bool:
     """Whether the label in a column's header lines wrapped onto words: after its slash, or
     into a known label (the column's whole text, or its last line under a group label), or
     completing a known label cut mid-word ("หน่วยงานที่รับผิด" over "ชอบ/ผู้ประสานงาน")."""
-    if not above or not skeleton(words):  # a number, a dash: no word of a label
+    if not above:
         return False
     labels = [join_wrapped(above), above[-1]]
+    if not skeleton(words):  # a number, a dash: no word of a label; but a bracket it opened
+        return _in_note(labels[0], words) and bool(_CLOSING.fullmatch(words.strip()))
     if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
         return len(words.strip()) <= MAX_LABEL_CHARS
+    if labels[0].endswith("/") and begins_with_known_label(words):
+        # The other label a slash offers ("วิธีการดำเนินงาน/" over "กิจกรรมที่ดำเนินการ"),
+        # as long as a label runs: its own words, and what a clerk adds to them.
+        return len(words.strip()) <= _MAX_LABEL_TAIL + _MAX_CUT_TAIL
     if len(words.strip()) > _MAX_CUT_TAIL:
         return False
     if any(_completes(t, words) for t in labels):
@@ -287,6 +297,9 @@ def _lengthens(above: list[str], words: str) -> bool:
         and begins_with_known_label(label)
         and begins_with_known_label(join_wrapped([label, words]))
     )
+
+
+_CLOSING = re.compile(r"[)\]*]+")
 
 
 def _in_note(label: str, words: str) -> bool:

@@ -27,8 +27,12 @@ _TITLE_YEAR = re.compile(r"ปี\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
 _DANGLING = re.compile(r"(?:อำเภอ|จังหวัด|เขต)\s*$")
 _TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|ผลการดำเนิน(?:การ|งาน)|มาตรการส่งเสริมคุณธรรม)")
-# A title wraps onto lines that go on with its words, or onto its year alone ("พ.ศ." / "๒๕๖๘").
-_TITLE_CONTINUES = re.compile(r"^(?:ประจำปี|ตามมาตรการ|ของ|พ\.\s?ศ\.|[0-9๐-๙]{4}\b)")
+# A title wraps onto lines that go on with its words, or onto its year alone ("พ.ศ." / "๒๕๖๘"),
+# or onto its year's words cut from "ประจำ" ("ปี พ.ศ. ๒๕๖๘", "ปีงบประมาณ ๒๕๖๘").
+_TITLE_CONTINUES = re.compile(
+    r"^(?:ประจำปี|ตามมาตรการ|ของ|พ\.\s?ศ\.|[0-9๐-๙]{4}\b"
+    r"|ปี(?:งบประมาณ|\s*พ\.\s?ศ\.|\s*[0-9๐-๙]{4}\b))"
+)
 
 
 @dataclass

@@ -188,3 +188,18 @@ def test_a_whole_header_row_cut_off_keeps_its_long_group_label() -> None:
     assert pages[0].blocks == []
     assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน (คะแนน)", group]
     assert len(rest.rows) == 3
+
+
+def test_the_repair_judges_a_cells_words_whole() -> None:
+    # A narrow column wraps inside words ("ประโย" / "ชน์"): judged line by line, "ชน์" reads
+    # as no word and the repair dropped its ์ (Laksaman, LibreOffice). Each cell is one run.
+    from itaparse.readers.pdf import _lines_of
+
+    table = _RawTable(
+        [[[*cell("ประโย"), *cell("ชน์")], cell("กองคลัง")]],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=[(40, 90), (90, 540)],
+    )
+    heading = cell("รายงานผล")[0]
+    runs = _lines_of([_RawPage(1, [(20.0, heading), (50.0, table)])])
+    assert ["".join(g["text"] for g in run) for run in runs] == ["รายงานผล", "ประโยชน์", "กองคลัง"]

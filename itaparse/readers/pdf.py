@@ -25,8 +25,10 @@ from itaparse.readers.pdf_cut_headers import join_cut_headers
 from itaparse.readers.pdf_damage import qpdf_damage, signals_held
 from itaparse.readers.pdf_raw import RawPage, RawTable, ocr_page, ocr_unwritten, read_and_close
 from itaparse.readers.pdf_text import Glyph, Key, Line, render_line
+from itaparse.readers.pdf_wraps import glued_to_above
 from itaparse.thai.codemap import decide
 from itaparse.thai.dictionary import token_share
+from itaparse.thai.text import join_wrapped
 
 
 def _find_borderless(pages: Sequence[RawPage], mapping: dict[Key, str], repair: bool) -> None:
@@ -90,11 +92,15 @@ def _moved(glyph: Any, dy: float) -> Any:
 
 
 def _lines_of(pages: Sequence[RawPage]) -> list[Line]:
+    """The pages' glyphs as runs of text: a line, or a table cell's lines end to end (its
+    words are judged whole, not cut where a narrow column wrapped them: "ประโย" / "ชน์")."""
     lines: list[Line] = []
     for page in pages:
         for _top, block in page.blocks:
             if isinstance(block, RawTable):
-                lines.extend(ln for row in block.rows for cell in row if cell for ln in cell)
+                lines.extend(
+                    [g for ln in cell for g in ln] for row in block.rows for cell in row if cell
+                )
             else:
                 lines.append(block)
     return lines
@@ -113,14 +119,14 @@ def _grid(
                 rows = []
                 for raw_row in block.rows:
                     cells: list[Cell | None] = []
-                    for raw_cell in raw_row:
+                    for c, raw_cell in enumerate(raw_row):
                         if raw_cell is None:
                             cells.append(None)
                             continue
-                        lines = [
-                            t for t in (render_line(ln, mapping, repair) for ln in raw_cell) if t
-                        ]
-                        page_text.extend(lines)
+                        lines = _cell_lines(raw_cell, _span(block, raw_row, c), mapping, repair)
+                        # Judged as the author typed it: a narrow column's lines, wrapped
+                        # inside words ("ตุลาค" / "ม"), are no words of their own.
+                        page_text.append(join_wrapped(lines))
                         cells.append(Cell([lines] if lines else [], **_ocr_marks(raw_cell)))
                     rows.append(Row(cells, page=page.number))
                 for (r, c), top in block.merged_down.items():
@@ -150,6 +156,35 @@ def _grid(
         if g.get("doubt")
     ]
     return Grid("pdf", len(pages), blocks, quality, repairs, ocr=ocr, doubts=doubts)
+
+
+def _span(block: RawTable, row: Sequence[object], c: int) -> tuple[float, float] | None:
+    """The x span of a ruled table's cell: its column, and those it spans on the right."""
+    if c >= len(block.columns):
+        return None
+    last = c
+    while last + 1 < len(row) and last + 1 < len(block.columns) and row[last + 1] is None:
+        last += 1
+    return block.columns[c][0], block.columns[last][1]
+
+
+def _cell_lines(
+    raw_cell: Sequence[Line],
+    span: tuple[float, float] | None,
+    mapping: dict[Key, str],
+    repair: bool,
+) -> list[str]:
+    """A cell's lines as text; a line that continues a word broken at the line above's end
+    (pdf_wraps) is put back on it."""
+    glued = glued_to_above(raw_cell, *span) if span else [False] * len(raw_cell)
+    lines: list[str] = []
+    for line, onto in zip(raw_cell, glued, strict=True):
+        text = render_line(line, mapping, repair)
+        if text and onto and lines:
+            lines[-1] += text
+        elif text:
+            lines.append(text)
+    return lines
 
 
 def _ocr_marks(lines: Sequence[Line]) -> dict[str, Any]:

@@ -123,6 +123,24 @@ def test_a_row_cut_by_the_page_foot_without_its_closing_rule_is_in_the_table(
     assert _cells(_page(tmp_path, "open-bottom", open_bottom)) == EXPECTED
 
 
+def test_a_row_at_the_page_foot_closed_under_part_of_its_width_is_closed(
+    tmp_path: Path,
+) -> None:
+    """A header's first row at a page's foot: a group label merged across the right columns
+    has its bottom rule, the label beside it, merged down onto the next page, has none
+    (Chromium, a bar of two edges). Part of the width closed is not the row closed."""
+
+    def partly_open_bottom(pdf: FPDF) -> None:
+        pdf.set_fill_color(0, 0, 0)
+        for x in COLUMNS:
+            pdf.rect(x - 0.36, ROWS[0], 0.72, ROWS[-1] - ROWS[0], style="F")
+        for y in ROWS[:-1]:
+            pdf.rect(COLUMNS[0], y - 0.36, COLUMNS[-1] - COLUMNS[0], 0.72, style="F")
+        pdf.rect(COLUMNS[1], ROWS[-1] - 0.36, COLUMNS[-1] - COLUMNS[1], 0.72, style="F")
+
+    assert _cells(_page(tmp_path, "partly-open-bottom", partly_open_bottom)) == EXPECTED
+
+
 def _segmented_sides(pdf: FPDF, rows: tuple[float, ...]) -> None:
     """Chromium: each row's sides drawn on their own, one bar per row and column rule."""
     pdf.set_fill_color(0, 0, 0)

@@ -56,6 +56,8 @@ def without_backgrounds(page: Any) -> Any:
 _ALIGNED = 1.5
 # A row rule this close (points) to where the column rules end closes the table there.
 _NEAR_RULE = 3.0
+# The share of a span the row rules along it cover for the span to be closed.
+_COVERED = 0.95
 
 
 def closing_rules(page: Any) -> list[dict[str, Any]]:
@@ -116,13 +118,21 @@ def _aligned(verticals: list[dict[str, Any]], end: str) -> list[list[dict[str, A
 
 
 def _closed(horizontals: list[dict[str, Any]], y: float, left: float, right: float) -> bool:
-    """A row rule along y covers most of the span."""
-    covered = sum(
-        max(0.0, min(float(h["x1"]), right) - max(float(h["x0"]), left))
+    """Row rules along y cover the span. Half of it is not enough: under a group label
+    merged across the middle columns the rule is drawn, and beside it, under labels merged
+    down onto the next page, it is not (Chromium cuts the header row so)."""
+    # The union of the spans: a border drawn as a thin bar has two edges along y.
+    spans = sorted(
+        (max(float(h["x0"]), left), min(float(h["x1"]), right))
         for h in horizontals
         if abs(float(h["top"]) - y) <= _NEAR_RULE
     )
-    return covered >= 0.5 * (right - left)
+    covered, reach = 0.0, left
+    for a, b in spans:
+        if b > max(a, reach):
+            covered += b - max(a, reach)
+            reach = b
+    return covered >= _COVERED * (right - left)
 
 
 def _crossed(

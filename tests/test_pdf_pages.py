@@ -105,6 +105,43 @@ def test_a_header_row_cut_before_its_labels_notes_is_joined_to_its_rest() -> Non
     assert len(rest.rows) == 2
 
 
+def test_a_labels_end_spilt_below_the_cut_header_row_is_part_of_it() -> None:
+    # WeasyPrint lets a cut row's text run below its rule: "ผลการประเมิ" in the cell, its
+    # "น" a line under the table, the page's last block. It is the cell's, and the header
+    # is joined to its rest on the next page as when the cell held it.
+    columns = [(40, 140), (140, 240), (240, 540)]
+    cut = _RawTable(
+        [[cell("ประเด็น", 40), cell("ผลการประเมิ", 140), cell("แนวทางการนำผลการวิเคราะห์", 240)]],
+        (40.0, 740.0, 540.0, 770.0),
+        columns=columns,
+    )
+    spilt = [
+        _Glyph(
+            {"text": "น", "x0": 150.0, "x1": 157.0, "top": 772.0, "bottom": 786.0}
+            | {"size": SIZE, "fontname": "Test", "code": 1}
+        )
+    ]
+    rest = _RawTable(
+        [
+            [None, None, cell("ขั้นตอน/วิธีการ"), cell("ผู้รับผิดชอบ"), cell("ระยะเวลา")],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+                cell("ต.ค. ๖๗"),
+            ],
+        ],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=[(40, 140), (140, 240), (240, 340), (340, 440), (440, 540)],
+    )
+    pages = [_RawPage(1, [(740.0, cut), (772.0, spilt)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน", "แนวทางการนำผลการวิเคราะห์"]
+    assert len(rest.rows) == 3
+
+
 def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
     scores = _RawTable(
         [

@@ -32,9 +32,13 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
     for page, after in itertools.pairwise(pages):
         tables = [b for _top, b in page.blocks if isinstance(b, RawTable)]
         following = [b for _top, b in after.blocks if isinstance(b, RawTable)]
-        if not tables or not following or page.blocks[-1][1] is not tables[-1]:
+        if not tables or not following:
             continue
         cut, rest = tables[-1], following[0]
+        at = next(i for i, (_t, b) in enumerate(page.blocks) if b is cut)
+        spilt = _spilt(cut, [b for _t, b in page.blocks[at + 1 :]])
+        if spilt is None:
+            continue
         if (
             len(cut.rows) > _CUT_HEADER_ROWS
             or not cut.columns
@@ -46,6 +50,10 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
             or not _reads_as_labels(cut, mapping, repair, rest)
         ):
             continue
+        for col, line in spilt:
+            last = cut.rows[-1][col]
+            if last is not None:
+                last.append(line)
         moved = [_under_columns(row, cut.columns, rest.columns) for row in cut.rows]
         if len(rest.rows) > 1 and _halves(moved[-1], rest.rows[0], mapping, repair):
             # A cell merged down from a row above (a label over all the header's rows) takes
@@ -83,7 +91,30 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
             (r + len(moved), c): t + len(moved) for (r, c), t in rest.merged_down.items()
         }
         _numbers_under(rest, len(moved), carried, mapping, repair)
-        page.blocks = [b for b in page.blocks if b[1] is not cut]
+        page.blocks = page.blocks[:at]
+
+
+def _spilt(table: RawTable, after: list[Line | RawTable]) -> list[tuple[int, Line]] | None:
+    """The lines after a page's last table, each the end of a cell of its last row that
+    the producer let run below the row's rule ("ผลการประเมิ" in its cell, "น" under it:
+    WeasyPrint): a line of one column, within a line of the table's foot. None where
+    something else follows the table."""
+    spilt: list[tuple[int, Line]] = []
+    bottom = table.bbox[3]
+    for block in after:
+        if isinstance(block, RawTable) or not block:
+            return None
+        line = block
+        x0, x1 = min(g["x0"] for g in line), max(g["x1"] for g in line)
+        size = max(g["size"] for g in line)
+        col = next(
+            (j for j, (a, b) in enumerate(table.columns) if a - 1 <= x0 and x1 <= b + 1), None
+        )
+        if col is None or line[0]["top"] - bottom > size:
+            return None
+        spilt.append((col, line))
+        bottom = max(bottom, max(g["bottom"] for g in line))
+    return spilt
 
 
 def _numbers_under(

@@ -110,6 +110,15 @@ def begins_with_known_label(text: str) -> bool:
     return any(letters[:n] in _KNOWN for n in range(len(letters), 2, -1))
 
 
+def opens_known_label(text: str) -> bool:
+    """Words a label the forms write opens with, or goes on from: a label's first line
+    where it wraps ("ผลการ" of ผลการดำเนินงาน, "ผู้รับ" of ผู้รับผิดชอบ)."""
+    letters = skeleton(text)
+    return len(letters) >= 2 and (
+        any(k.startswith(letters) for k in _KNOWN) or begins_with_known_label(text)
+    )
+
+
 # A header cell is a few words; a long cell that merely contains "มาตรการ" is content. A label
 # with its group label ("แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ / ขั้นตอน") is longer.
 MAX_HEADER_SKELETON = 24

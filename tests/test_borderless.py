@@ -549,6 +549,48 @@ def test_a_header_of_centred_labels_in_narrow_columns_reads_as_a_band() -> None:
     assert cells(found, -1) == ["๒. มาตรการสอง ต่อสอง", "ตลอดปี", "กองช่าง", "๑. ทำ", "๑. ผล", "ได้สอง"]
 
 
+def test_labels_wrapped_higher_than_a_line_that_reads_as_a_header_are_the_band() -> None:
+    # Chromium, narrow columns: the results and unit labels wrap over more lines than the
+    # rest and, centred, start higher; the line of the other labels' first words reads as a
+    # header on its own. The lines above it open labels ("ผลการ", "ผู้รับ"): the band from
+    # the top is the header, and the other labels' second lines ("ประเมิน", "กำหนด") are no row.
+    C = (40.0, 140.0, 240.0, 340.0, 440.0, 540.0)
+    lines = [
+        line(("ผลการ", C[4]), top=0),
+        line(("ผู้รับ", C[3]), ("ผลลัพธ์", C[5]), top=9),
+        line(
+            ("ประเด็นการ", C[0]), ("มาตรการ ที่", C[1]), ("วิธีดำเนิน", C[2]), ("ดำเนินการ", C[4]), top=18
+        ),
+        line(("ผิดชอบ/ผู้", C[3]), ("(ร้อยละ/", C[5]), top=27),
+        line(("ประเมิน", C[0]), ("กำหนด", C[1]), ("การ", C[2]), ("(ระบุราย", C[4]), top=36),
+        line(("ประสานงาน", C[3]), ("คะแนน)", C[5]), top=45),
+        line(("ละเอียด)", C[4]), top=54),
+        line(
+            ("๑. การใช้", C[0]),
+            ("๑.๑ มาตรการ", C[1]),
+            ("๑. ทำ", C[2]),
+            ("กองคลัง", C[3]),
+            ("๑. ผล", C[4]),
+            ("ได้", C[5]),
+            top=72,
+        ),
+        line(("ทรัพย์สิน", C[0]), ("ต่อแรก", C[1]), top=90),
+        line(
+            ("๑.๒ มาตรการ", C[1]),
+            ("๑. ทำ", C[2]),
+            ("กองช่าง", C[3]),
+            ("๑. ผล", C[4]),
+            ("ได้สอง", C[5]),
+            top=108,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0)[0] == "ประเด็นการ ประเมิน"
+    assert cells(found, 0)[4] == "ผลการ ดำเนินการ (ระบุราย ละเอียด)"
+    assert cells(found, 1)[:2] == ["๑. การใช้", "๑.๑ มาตรการ"]
+
+
 def test_rows_above_a_like_header_mid_page_continue_the_table_before() -> None:
     # A page opens with the last measure of one category's table, then the next category's
     # table starts under it with the same header. Those rows are the page's continuation,

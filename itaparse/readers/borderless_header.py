@@ -29,6 +29,7 @@ from itaparse.vocabulary import (
     is_known_label,
     is_sequence_number,
     map_labels,
+    opens_known_label,
     read_header,
 )
 
@@ -193,8 +194,15 @@ def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[
         end += 1
     if end - start < 2 or end >= len(lines):
         return None  # one line is read as such above; no row under the band: no header seen
-    if any(read_header([text(b) for b in _blocks(ln)])[0] for ln in lines[start + 1 : end]):
-        return None  # a line below reads as a header itself: the header starts there
+    reads = [
+        k for k in range(start + 1, end) if read_header([text(b) for b in _blocks(lines[k])])[0]
+    ]
+    if reads and not all(
+        opens_known_label(text(b)) for line in lines[start : reads[0]] for b in _blocks(line)
+    ):
+        # A line below reads as a header itself: the header starts there, unless the lines
+        # above it are the first lines of labels that wrap more, centred higher (Chromium).
+        return None
     found = [b for line in lines[start:end] for b in _blocks(line)]
     spans = [_span(b) for b in found]
     for i, span in enumerate(spans):

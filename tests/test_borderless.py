@@ -750,3 +750,29 @@ def test_a_bracket_alone_closing_a_labels_note_wraps_into_the_header() -> None:
     assert found.header_rows == 1
     assert cells(found, 0)[4] == "ผลลัพธ์ (ร้อยละ/คะแนน )"
     assert cells(found, 1)[0].startswith("๑.๑ มาตรการแรก")
+
+
+def test_a_measures_first_line_numbered_like_a_category_measures_the_columns() -> None:
+    # Measures numbered "(๑)" as categories are: a measure's first line, several cells, is no
+    # category row to leave out when the columns are measured. Here it holds the only text
+    # of the unit column (one-line cells, left of their centred label): left out, the edge
+    # fell at the label and cut "ท" of "ทุกกอง" into the methods.
+    X = (40.0, 160.0, 280.0, 460.0)
+    lines = [
+        line(
+            ("มาตรการ/แนวทาง", X[0]),
+            ("ขั้นตอน/วิธีการ", X[1]),
+            ("หน่วยงานรับผิดชอบ", X[2] + 20),
+            ("ผลการดำเนินงาน", X[3]),
+            top=0,
+        ),
+        *two_measures(
+            [("(๑) มาตรการแรก", X[0]), ("๑. แต่งตั้งคณะ", X[1]), ("ทุกกอง/ฝ่าย", X[2]), ("ผล", X[3])],
+            [("(๒) มาตรการสอง", X[0]), ("๑. ประกาศ", X[1]), ("กองคลัง", X[2]), ("ผลสอง", X[3])],
+            2 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 1)[1:3] == ["๑. แต่งตั้งคณะ", "ทุกกอง/ฝ่าย"]

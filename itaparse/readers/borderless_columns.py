@@ -79,12 +79,14 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
 
 def _cell_lines(lines: Sequence[Line], left: float, right: float, text: Render) -> list[Line]:
     """The lines that lie in cells: not category rows, nor one run of text across most of the
-    table (a row merged across), which would fill the white strips between columns."""
+    table (a row merged across), which would fill the white strips between columns. A
+    category row is one run of text: a line of several cells that opens like one ("(๑)
+    มาตรการ…", where measures are numbered as categories are) is a measure's first line."""
     half = (right - left) / 2
     return [
         line
         for line in lines
-        if not is_category_text(text(line))
+        if not (len(_blocks(line)) == 1 and is_category_text(text(line)))
         and not (len(_blocks(line)) == 1 and _span(line)[1] - _span(line)[0] > half)
     ]
 

@@ -776,3 +776,35 @@ def test_a_measures_first_line_numbered_like_a_category_measures_the_columns() -
     found = borderless.find(lines, None, text)
     assert found is not None
     assert cells(found, 1)[1:3] == ["๑. แต่งตั้งคณะ", "ทุกกอง/ฝ่าย"]
+
+
+def test_lines_over_the_first_row_that_go_on_with_the_labels_are_the_header() -> None:
+    # Three labels lengthened at once ("มาตรการการ" / "ดำเนินการ", "ผลการดำเนินการ" /
+    # "ตามมาตรการ") read a little less like their fields each, more than a header may lose
+    # to one lengthening; but under a table's first header no row has begun above the first
+    # that opens, and lines that go on with the labels are the header's. Left out, they
+    # were a row, and under the header repeated on the next page the cut row's rest joined it.
+    X = (40.0, 170.0, 300.0, 420.0, 560.0)
+    lines = [
+        line(
+            ("มาตรการการ", X[0]),
+            ("ขั้นตอน/วิธีการ/", X[1]),
+            ("ผู้รับผิดชอบ", X[2]),
+            ("ผลการดำเนินการ", X[3]),
+            ("ผลที่ได้รับ", X[4]),
+            top=0,
+        ),
+        line(("ดำเนินการ", X[0]), ("กิจกรรมที่ดำเนิน", X[1]), ("ตามมาตรการ", X[3]), top=LINE),
+        line(("การ", X[1]), top=2 * LINE),
+        line(("ด้านที่ 1 การใช้งบประมาณ", X[0]), top=3 * LINE),
+        *two_measures(
+            [("1. มาตรการแรก", X[0]), ("1. ทำ", X[1]), ("กองคลัง", X[2]), ("ผล", X[3])],
+            [("2. มาตรการสอง", X[0]), ("1. ทำ", X[1]), ("กองช่าง", X[2]), ("ผลสอง", X[3])],
+            4 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.columns.header_lines == tuple(text(ln) for ln in lines[:3])
+    assert cells(found, 0)[:2] == ["มาตรการการ ดำเนินการ", "ขั้นตอน/วิธีการ/ กิจกรรมที่ดำเนิน การ"]

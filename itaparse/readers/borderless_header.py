@@ -95,6 +95,21 @@ def _header(
     by_column: list[dict[int, Line]] = [_by_column(first_line, columns)]
     if mapping is not None:
         score = _labels_score(by_column, text, grouped)
+    # The first row under a table's first header: the lines above it are the header's, where
+    # they go on with its labels, however much longer the labels read (no row of the table
+    # has begun; a page that continues a table may open with a row's rest instead).
+    first_row = (
+        next(
+            (
+                k
+                for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines)))
+                if _starts_row(text(_blocks(lines[k])[0])) or _numbered_row(lines[k], text)
+            ),
+            None,
+        )
+        if previous is None
+        else None
+    )
     for k in range(start + 1, min(start + _MAX_HEADER_LINES, len(lines))):
         if _starts_row(text(_blocks(lines[k])[0])) or _numbered_row(lines[k], text):
             break
@@ -162,6 +177,7 @@ def _header(
             (bold and _bold(lines[k]))
             or trial_score > score + 0.05
             or (tail and trial_score >= score - cost)
+            or (tail and first_row is not None and k < first_row)
         ):
             by_column.append(parts)
             # A label lengthened once more is measured against the header as it now reads.

@@ -310,6 +310,10 @@ def _category_column_continues(measure: MeasureRow, rows: list[LogicalRow]) -> N
     if current is not None and current.label and text != current.label:
         current.title = join_wrapped([current.title, text])
         current.label = text
+        found = None if current.numbered else category_label(current.title)
+        if found is not None:  # "กลยุทธ์" / "ที่ ๒ : …": the label's number was on this page
+            current.number, current.title, _dotted = found
+            current.numbered = True
 
 
 def _continues_category(row: Row, last: CategoryRow, opens_table: bool) -> bool:

@@ -234,7 +234,9 @@ def read_header(labels: Sequence[str]) -> tuple[dict[int, str] | None, float]:
 
 # Category rows: "(๑) …", "ด้านที่ ๑ …", "กลยุทธ์ที่ ๑ : …", "ประเด็นที่ ๑ …"; and "๑. …", which is
 # a category only when the measures under it are numbered "๑.๑" (table._decimal_follows).
-_LABELS = "ด้านที่|กลยุทธ์ที่|ประเด็นที่|ยุทธศาสตร์ที่|มิติที่|หมวดที่|เรื่องที่|ส่วนที่|แผนงานที่"
+# A wrap or a page break between the word and "ที่" ("กลยุทธ์" / "ที่ ๒ : …") leaves a space.
+_CATEGORY_WORDS = ("ด้าน", "กลยุทธ์", "ประเด็น", "ยุทธศาสตร์", "มิติ", "หมวด", "เรื่อง", "ส่วน", "แผนงาน")
+_LABELS = "|".join(rf"{word}\s*ที่" for word in _CATEGORY_WORDS)
 CATEGORY_RES = (
     re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
     re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),

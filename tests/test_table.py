@@ -320,6 +320,35 @@ def test_a_category_column_cut_by_a_page_break_continues_its_title() -> None:
     assert [type(m).__name__ for m in measures] == ["MeasureRow"] * 3
 
 
+def test_a_category_label_cut_before_its_number_takes_the_number_written() -> None:
+    # "กลยุทธ์" at a page's foot, "ที่ ๒ : การบริหาร…" on the next: the label's number is
+    # read when its rest comes, not counted from the categories' places (here they differ),
+    # and the label's words are no part of the title.
+    header = ["ประเด็น", *HEADER]
+    rest = ["๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]
+    page1 = Table([row(header, 1), row(["กลยุทธ์", "๑. มาตรการแรก", *rest], 1)], page=1)
+    page2 = Table(
+        [
+            row(header, 2),
+            row(["ที่ ๓ : การบริหารงานบุคคล", "ต่อท้าย", "", "", "", "", ""], 2),
+            row(["", "๒. มาตรการสอง", *rest], 2),
+        ],
+        page=2,
+    )
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    category = found.rows[0]
+    assert isinstance(category, CategoryRow)
+    assert (category.number, category.title) == (3, "การบริหารงานบุคคล")
+
+
+def test_category_labels_with_a_space_before_ti_read_as_labels() -> None:
+    from itaparse.vocabulary import category_match
+
+    assert category_match("กลยุทธ์ ที่ ๒ : การบริหารงานบุคคล") == (2, "การบริหารงานบุคคล")
+    assert category_match("ด้าน ที่ 3 การใช้ทรัพย์สิน") == (3, "การใช้ทรัพย์สิน")
+
+
 def test_a_category_label_wrapped_into_the_sequence_column_is_no_number() -> None:
     header = ["ที่", *HEADER]
     page1 = Table([row(header, 1), row(["๓. การปฏิบัติงานและการให้", *[None] * 6], 1)], page=1)

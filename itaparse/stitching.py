@@ -307,6 +307,22 @@ def _category_column_continues(measure: MeasureRow, rows: list[LogicalRow]) -> N
         return
     text = join_wrapped(cell.lines)
     current = next((r for r in reversed(rows) if isinstance(r, CategoryRow)), None)
+    found = category_label(text)
+    if (
+        found is not None
+        and current is not None
+        and current.numbered
+        and found[0] != current.number
+        and rows
+        and rows[-1] is measure
+    ):
+        # A label of its own, another number: the merged cell of the next category, centred
+        # lower than the break, opens beside the row's rest (WeasyPrint). The measure is that
+        # category's first, not the one above's.
+        number, title, _dotted = found
+        page = measure.pages[-1] if measure.pages else None
+        rows.insert(len(rows) - 1, CategoryRow(number, title, page, label=text, numbered=True))
+        return
     if current is not None and current.label and text != current.label:
         current.title = join_wrapped([current.title, text])
         current.label = text

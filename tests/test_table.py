@@ -342,6 +342,29 @@ def test_a_category_label_cut_before_its_number_takes_the_number_written() -> No
     assert (category.number, category.title) == (3, "การบริหารงานบุคคล")
 
 
+def test_the_next_categorys_label_beside_a_rows_rest_opens_that_category() -> None:
+    # The measure at the foot of page 1 is the first of category ๓, whose merged cell,
+    # centred lower, shows its label only on page 2, beside the row's rest: the measure
+    # belongs to ๓, and ๒'s title takes none of ๓'s label.
+    header = ["ประเด็น", *HEADER]
+    rest = ["๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]
+    page1 = Table(
+        [
+            row(header, 1),
+            row(["(๒) การใช้งบประมาณ", "๓. มาตรการสาม", *rest], 1),
+            row(["", "๔. มาตรการสี่", *rest], 1),
+        ],
+        page=1,
+    )
+    page2 = Table([row(header, 2), row(["(๓) การปฏิบัติงาน", "ต่อท้าย", "", "", "", "", ""], 2)], page=2)
+    found = find_measures_table(Grid("pdf", 2, [(1, page1), (2, page2)]))
+    assert found is not None
+    kinds = [
+        (r.number, r.title) if isinstance(r, CategoryRow) else type(r).__name__ for r in found.rows
+    ]
+    assert kinds == [(2, "การใช้งบประมาณ"), "MeasureRow", (3, "การปฏิบัติงาน"), "MeasureRow"]
+
+
 def test_category_labels_with_a_space_before_ti_read_as_labels() -> None:
     from itaparse.vocabulary import category_match
 

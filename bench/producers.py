@@ -82,6 +82,8 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
             w = exact.get((c.get("number"), *key, m["number"]))
             if w is None and k < len(want.get(key, [])):
                 w = want[key][k]
+            if w is None:  # the measure read under another category: its title and number
+                w = _same_measure(truth, m)
             if w is None:  # a title with text of a neighbour's cells in it (columns merged)
                 w = _holding(truth, c.get("number"), m)
             if w is None:
@@ -95,6 +97,18 @@ def silently_wrong(truth: dict[str, Any], got: dict[str, Any]) -> list[str]:
             ):
                 out.append(f"{tag} period {period.get('start')}..{period.get('end')}")
     return out
+
+
+def _same_measure(truth: dict[str, Any], got: dict[str, Any]) -> dict[str, Any] | None:
+    """The one truth measure of the document with the output's title and number: a measure
+    put under the wrong category (a field miss) still carries its own values, judged so."""
+    found = [
+        m
+        for c in truth.get("categories", [])
+        for m in c["measures"]
+        if _fold(m["title"]) == _fold(got.get("title")) and m["number"] == got.get("number")
+    ]
+    return found[0] if len(found) == 1 else None
 
 
 def _holding(truth: dict[str, Any], category: Any, got: dict[str, Any]) -> dict[str, Any] | None:

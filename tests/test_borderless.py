@@ -246,7 +246,7 @@ def test_a_sub_label_under_a_group_label_wraps_into_a_known_label() -> None:
 def test_a_note_wrapped_under_a_label_is_part_of_the_header() -> None:
     """Without borders, "ผลการดำเนินงาน" over "(ระบุรายละเอียด)" is one label with its note;
     a note cut between lines goes on too. "ผลลัพธ์" over "คะแนน" (a score) is no label's end."""
-    from itaparse.readers.borderless_header import _goes_on
+    from itaparse.readers.borderless_labels import _goes_on
 
     assert _goes_on(["ผลการดำเนินงาน"], "(ระบุรายละเอียด)")
     assert _goes_on(["ผลลัพธ์"], "*ระบุผลเชิงปริมาณ*")
@@ -280,7 +280,7 @@ def test_labels_lengthened_and_cut_mid_word_wrap_into_the_header() -> None:
 
 
 def test_a_body_line_under_a_whole_label_is_no_lengthening_on_its_own() -> None:
-    from itaparse.readers.borderless_header import _goes_on, _lengthens
+    from itaparse.readers.borderless_labels import _goes_on, _lengthens
 
     assert _lengthens(["มาตรการ/แนวทาง"], "ที่กำหนด")
     assert not _goes_on(["มาตรการ/แนวทาง"], "ที่กำหนด")  # needs a label beside it that wraps
@@ -808,3 +808,27 @@ def test_lines_over_the_first_row_that_go_on_with_the_labels_are_the_header() ->
     assert found is not None
     assert found.columns.header_lines == tuple(text(ln) for ln in lines[:3])
     assert cells(found, 0)[:2] == ["มาตรการการ ดำเนินการ", "ขั้นตอน/วิธีการ/ กิจกรรมที่ดำเนิน การ"]
+
+
+def test_centred_labels_lengthened_at_once_over_the_first_row_are_the_header() -> None:
+    # The same header as Chromium centres it: the labels that wrap most start highest, and
+    # under the band's lines come "ดำเนินการ | ตามมาตรการ" (two labels lengthened) and
+    # "การ" alone, the end of a label that took two lines already.
+    X = (40.0, 170.0, 300.0, 420.0, 560.0)
+    lines = [
+        line(("ขั้นตอน/วิธีการ/", X[1]), top=0),
+        line(("มาตรการการ", X[0]), ("ผลการดำเนินการ", X[3]), top=8),
+        line(("กิจกรรมที่ดำเนิน", X[1]), ("ผู้รับผิดชอบ", X[2]), ("ผลที่ได้รับ", X[4]), top=17),
+        line(("ดำเนินการ", X[0] + 7), ("ตามมาตรการ", X[3] + 7), top=26),
+        line(("การ", X[1] + 35), top=34),
+        line(("ด้านที่ 1 การใช้งบประมาณ", X[0]), top=52),
+        *two_measures(
+            [("1. มาตรการแรก", X[0]), ("1. ทำ", X[1]), ("กองคลัง", X[2]), ("ผล", X[3])],
+            [("2. มาตรการสอง", X[0]), ("1. ทำ", X[1]), ("กองช่าง", X[2]), ("ผลสอง", X[3])],
+            70,
+            18,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert found.columns.header_lines == tuple(text(ln) for ln in lines[:5])

@@ -4,7 +4,6 @@ as rows of labels mapped to fields."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from itaparse.readers.borderless_columns import (
@@ -22,11 +21,10 @@ from itaparse.readers.borderless_columns import (
     _starts_row,
     _straddles,
 )
-from itaparse.thai.text import join_wrapped, skeleton
+from itaparse.readers.borderless_labels import _goes_on, _lengthens, _wrapped
+from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
     MAX_LABEL_CHARS,
-    begins_with_known_label,
-    is_known_label,
     is_sequence_number,
     map_labels,
     opens_known_label,
@@ -34,17 +32,6 @@ from itaparse.vocabulary import (
 )
 
 _MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
-
-
-_MAX_LABEL_TAIL = 14  # characters of a label's last wrapped words ("ที่รับผิดชอบ")
-
-
-_MAX_CUT_TAIL = 20  # the rest of a known label cut mid-word, and what follows it
-
-
-# Characters a clerk adds after a whole label ("ที่กำหนด", "ดำเนินการที่ดำเนิน"); a body
-# line under a label runs longer ("การเผยแพร่ข้อมูลข่าวสาร", 22).
-_MAX_LENGTHENING = _MAX_CUT_TAIL
 
 
 # A label matches its field a little less surely for words added to it: a wrap the labels go
@@ -96,8 +83,10 @@ def _header(
     if mapping is not None:
         score = _labels_score(by_column, text, grouped)
     # The first row under a table's first header: the lines above it are the header's, where
-    # they go on with its labels, however much longer the labels read (no row of the table
-    # has begun; a page that continues a table may open with a row's rest instead).
+    # each of their words goes on with or lengthens a label, however much longer the labels
+    # read (no row of the table has begun; a page that continues a table may open with a
+    # row's rest instead). One word alone under a one-line label ("คะแนน" under
+    # ผลการดำเนินงาน, a score's end a break cut) must go on with it for sure.
     first_row = (
         next(
             (
@@ -177,7 +166,12 @@ def _header(
             (bold and _bold(lines[k]))
             or trial_score > score + 0.05
             or (tail and trial_score >= score - cost)
-            or (tail and first_row is not None and k < first_row)
+            or (
+                first_row is not None
+                and k < first_row
+                and (tail or len(parts) >= 2 or all(_wrapped(col, by_column) for col in parts))
+                and all(goes_on[col] or col in lengthened for col in parts)
+            )
         ):
             by_column.append(parts)
             # A label lengthened once more is measured against the header as it now reads.
@@ -278,59 +272,6 @@ def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
             if not any(_overlap(_span(block), _span(leaf)) for leaf in found):
                 found.append(block)
     return sorted(found, key=lambda b: _span(b)[0])
-
-
-def _goes_on(above: list[str], words: str) -> bool:
-    """Whether the label in a column's header lines wrapped onto words: after its slash, or
-    into a known label (the column's whole text, or its last line under a group label), or
-    completing a known label cut mid-word ("หน่วยงานที่รับผิด" over "ชอบ/ผู้ประสานงาน")."""
-    if not above:
-        return False
-    labels = [join_wrapped(above), above[-1]]
-    if not skeleton(words):  # a number, a dash: no word of a label; but a bracket it opened
-        return _in_note(labels[0], words) and bool(_CLOSING.fullmatch(words.strip()))
-    if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
-        return len(words.strip()) <= MAX_LABEL_CHARS
-    if labels[0].endswith("/") and begins_with_known_label(words):
-        # The other label a slash offers ("วิธีการดำเนินงาน/" over "กิจกรรมที่ดำเนินการ"),
-        # as long as a label runs: its own words, and what a clerk adds to them.
-        return len(words.strip()) <= _MAX_LABEL_TAIL + _MAX_CUT_TAIL
-    if len(words.strip()) > _MAX_CUT_TAIL:
-        return False
-    if any(_completes(t, words) for t in labels):
-        return True
-    if len(words.strip()) > _MAX_LABEL_TAIL:
-        return False
-    return labels[0].endswith("/") or any(is_known_label(join_wrapped([t, words])) for t in labels)
-
-
-def _completes(label: str, words: str) -> bool:
-    """Words that finish a known label the column's width cut inside a word."""
-    return begins_with_known_label(join_wrapped([label, words])) and not begins_with_known_label(
-        label
-    )
-
-
-def _lengthens(above: list[str], words: str) -> bool:
-    """A few words more after a label that is whole ("มาตรการ/แนวทาง" over "ที่กำหนด"): a
-    clerk's longer label, or a body line under it; taken only beside a label that wrapped."""
-    label = join_wrapped(above) if above else ""
-    return (
-        bool(skeleton(words))
-        and len(words.strip()) <= _MAX_LENGTHENING
-        and begins_with_known_label(label)
-        and begins_with_known_label(join_wrapped([label, words]))
-    )
-
-
-_CLOSING = re.compile(r"[)\]*]+")
-
-
-def _in_note(label: str, words: str) -> bool:
-    """Words that open a note to the label, in brackets or asterisks, or go on with one the
-    label opened ("(ร้อย" over "ละ/คะแนน)")."""
-    opened = label.count("(") > label.count(")") or label.count("*") % 2 == 1
-    return opened or words.lstrip().startswith(("(", "*"))
 
 
 def _numbered_row(line: Line, text: Render) -> bool:

@@ -240,3 +240,61 @@ def test_the_repair_judges_a_cells_words_whole() -> None:
     heading = cell("รายงานผล")[0]
     runs = _lines_of([_RawPage(1, [(20.0, heading), (50.0, table)])])
     assert ["".join(g["text"] for g in run) for run in runs] == ["รายงานผล", "ประโยชน์", "กองคลัง"]
+
+
+def _glyphs(spec: list[tuple[str, float, float]], top: float) -> list[Any]:
+    return [
+        _Glyph(
+            {"text": t, "x0": x0, "x1": x1, "top": top, "bottom": top + SIZE}
+            | {"size": SIZE, "fontname": "Test", "code": ord(t)}
+        )
+        for t, x0, x1 in spec
+    ]
+
+
+def _with_clipped(foot: list[tuple[str, float, float]], first: list[Any]) -> list[_RawPage]:
+    table = _RawTable([[[first]]], (40.0, 50.0, 540.0, 300.0), columns=[(40, 540)])
+    return [
+        _RawPage(1, [], clipped=_glyphs(foot, 800.0)),
+        _RawPage(2, [(50.0, table)]),
+    ]
+
+
+def test_marks_a_page_break_clipped_from_a_line_are_put_back() -> None:
+    # Chromium paints the cut line on both pages: page 2's copy of "ที่มี" lost its ่ above
+    # the cut, which page 1's foot, a line of marks alone, still shows at its x.
+    from itaparse.readers.pdf_clipped import restore_clipped_marks
+
+    first = _glyphs([("ท", 296.3, 306.4), ("ี", 306.4, 306.4), ("ม", 306.4, 316.1)], 59.5)
+    first += _glyphs([("ี", 316.1, 316.1)], 59.5)
+    pages = _with_clipped([("ี", 306.4, 306.4), ("่", 306.4, 306.4), ("ี", 316.1, 316.1)], first)
+    restore_clipped_marks(pages)
+    assert "".join(g["text"] for g in first) == "ที่มี"
+
+
+def test_a_clipped_tone_shifted_left_of_its_vowel_goes_on_its_letter() -> None:
+    from itaparse.readers.pdf_clipped import restore_clipped_marks
+
+    first = _glyphs([("ซ", 159.9, 168.9), ("ื", 168.9, 168.9), ("อ", 168.9, 176.9)], 59.5)
+    pages = _with_clipped([("้", 168.2, 168.2), ("โ", 691.8, 697.0)], first)
+    first += _glyphs([("โ", 691.8, 697.0)], 59.5)
+    restore_clipped_marks(pages)
+    assert "".join(g["text"] for g in first[:4]) == "ซื้อ"
+
+
+def test_marks_at_a_foot_unlike_the_next_pages_first_line_stay_off_it() -> None:
+    from itaparse.readers.pdf_clipped import restore_clipped_marks
+
+    first = _glyphs([("ท", 296.3, 306.4), ("ี", 306.4, 306.4)], 59.5)
+    pages = _with_clipped([("่", 306.4, 306.4), ("โ", 25.0, 30.8)], first)
+    restore_clipped_marks(pages)
+    assert "".join(g["text"] for g in first) == "ที"
+
+
+def test_a_pages_foot_of_marks_alone_is_kept_for_the_next_page() -> None:
+    from itaparse.readers.pdf_text import foot_marks
+
+    body = _glyphs([("ก", 40.0, 48.0), ("า", 48.0, 54.0)], 700.0)
+    marks = _glyphs([("่", 306.4, 306.4), ("ี", 306.4, 306.4)], 800.0)
+    assert [g["text"] for g in foot_marks([*body, *marks])] == ["่", "ี"]
+    assert foot_marks([*marks[:1], *_glyphs([("ก", 40.0, 48.0)], 820.0)]) == []

@@ -21,6 +21,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from itaparse.errors import CorruptDocumentError, ItaparseError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.readers.pdf_clipped import restore_clipped_marks
 from itaparse.readers.pdf_cut_headers import join_cut_headers
 from itaparse.readers.pdf_damage import qpdf_damage, signals_held
 from itaparse.readers.pdf_raw import RawPage, RawTable, ocr_page, ocr_unwritten, read_and_close
@@ -346,6 +347,7 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
         # Closing a broken PDF can raise too; that must not replace the error above.
         with contextlib.suppress(Exception):
             pdf.close()
+    restore_clipped_marks(pages)
     lines = _lines_of(pages)
     mapping = decide(lines) if repair else {}
     if ocr:

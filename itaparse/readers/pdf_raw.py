@@ -12,7 +12,7 @@ from typing import Any
 
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.readers.pdf_ruling import find_tables
-from itaparse.readers.pdf_text import BBox, Char, Glyph, Line, group_lines, inside
+from itaparse.readers.pdf_text import BBox, Char, Glyph, Line, foot_marks, group_lines, inside
 
 
 @dataclass
@@ -37,6 +37,9 @@ class RawPage:
     unwritten: bool = False
     by_ocr: bool = False
     confidence: float | None = None  # Tesseract's mean word confidence, where it read the page
+    # The page's lowest line when it is marks alone: the next page's first line, painted on
+    # both pages and clipped, whose marks above the cut show only here (pdf_clipped).
+    clipped: Line = field(default_factory=list)
 
 
 def _table(found: Any, chars: Iterable[Char]) -> RawTable:
@@ -159,10 +162,11 @@ def layout_page(number: int, chars: list[Any], found: Sequence[Any]) -> RawPage:
     blocks: list[tuple[float, Line | RawTable]] = []
     for t in found:
         blocks.append((t.bbox[1], _table(t, (c for c in chars if inside(c, t.bbox)))))
-    outside = group_lines([c for c in chars if not any(inside(c, b) for b in boxes)])
+    rest = [c for c in chars if not any(inside(c, b) for b in boxes)]
+    outside = group_lines(rest)
     blocks.extend((line[0]["top"], line) for line in outside)
     blocks.sort(key=lambda b: b[0])
-    return RawPage(number, blocks)
+    return RawPage(number, blocks, clipped=foot_marks(chars))
 
 
 def read_and_close(number: int, page: Any) -> RawPage:

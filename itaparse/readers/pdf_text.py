@@ -28,6 +28,20 @@ _SPACE_GAP = 0.2
 
 def group_lines(chars: Sequence[Char]) -> list[Line]:
     """Characters grouped into lines by vertical position, each line in content-stream order."""
+    return [visual_order(line) for line in group_lines_all(chars) if not _marks_only(line)]
+
+
+def foot_marks(chars: Sequence[Char]) -> Line:
+    """The page's lowest line, when it is marks alone (in a table's cell or not): what a
+    page shows of the next page's first line, clipped."""
+    lines = group_lines_all(chars)
+    if not lines or not _marks_only(lines[-1]):
+        return []
+    return lines[-1]
+
+
+def group_lines_all(chars: Sequence[Char]) -> list[Line]:
+    """Characters grouped into lines by vertical position, top down, each in content order."""
     if not chars:
         return []
     by_top = sorted(range(len(chars)), key=lambda i: chars[i]["top"])
@@ -39,8 +53,7 @@ def group_lines(chars: Sequence[Char]) -> list[Line]:
             groups.append([])
             anchor = top
         groups[-1].append(i)
-    lines = [[chars[i] for i in sorted(group)] for group in groups]
-    return [visual_order(line) for line in lines if not _marks_only(line)]
+    return [[chars[i] for i in sorted(group)] for group in groups]
 
 
 def _marks_only(line: Line) -> bool:

@@ -832,3 +832,44 @@ def test_centred_labels_lengthened_at_once_over_the_first_row_are_the_header() -
     found = borderless.find(lines, None, text)
     assert found is not None
     assert found.columns.header_lines == tuple(text(ln) for ln in lines[:5])
+
+
+def test_a_numbered_rows_first_line_of_label_words_is_no_header() -> None:
+    # A row whose subject's first line is the word "มาตรการ" (the rest wraps below) and whose
+    # methods open "1. จัดกิจกรรม": its words read as labels, but a number in the sequence
+    # column opens a row; with its remark ("อยู่ระหว่าง" / "ดำเนินการ", a tick column's label)
+    # its two lines read as a header, and cut the continued table in two there.
+    X = (40.0, 100.0, 260.0, 420.0, 560.0)
+    head = line(
+        ("ลำดับ", X[0]), ("มาตรการ", X[1]), ("วิธีการดำเนินงาน", X[2]), ("ผลการดำเนินงาน", X[3]), top=0
+    )
+    first = [
+        head,
+        line(("1", X[0]), ("มาตรการแรก", X[1]), ("1. ทำ", X[2]), ("ผลหนึ่ง", X[3]), top=2 * LINE),
+        line(("ต่อแรก", X[1]), ("ทำต่อ", X[2]), ("ผลต่อ", X[3]), top=3 * LINE),
+    ]
+    page_one = borderless.find(first, None, text)
+    assert page_one is not None and page_one.open_ended
+    second = [
+        line(("ทำต่ออีก", X[2]), top=0),
+        line(
+            ("2", X[0]),
+            ("มาตรการ", X[1]),
+            ("1. จัดกิจกรรม", X[2]),
+            ("1. ประกาศ", X[3]),
+            ("อยู่ระหว่าง", X[4]),
+            top=LINE,
+        ),
+        line(
+            ("ป้องกันการรับ", X[1]),
+            ("สร้างจิตสำนึก", X[2]),
+            ("นโยบาย", X[3]),
+            ("ดำเนินการ", X[4]),
+            top=2 * LINE,
+        ),
+        line(("สินบน", X[1]), ("บุคลากร", X[2]), top=3 * LINE),
+    ]
+    page_two = borderless.find(second, page_one.columns, text)
+    assert page_two is not None
+    assert page_two.used == {0, 1, 2, 3}
+    assert cells(page_two, 1)[1] == "มาตรการ ป้องกันการรับ สินบน"

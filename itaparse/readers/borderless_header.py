@@ -57,8 +57,8 @@ def _header(
     opening, band = start, _centred_band(lines, start)
     first_line = [ch for line in lines[start : start + band] for ch in line]
     blocks = _blocks(first_line)
-    if _starts_row(text(blocks[0])):  # a row's first line is no header
-        return None
+    if _starts_row(text(blocks[0])) or _numbered_row(first_line, text):
+        return None  # a row's first line is no header ("1 | มาตรการ | …" numbers a row)
     if len(blocks) < 3:
         return _band_header(lines, start, text)
     mapping, score = read_header([text(b) for b in blocks])

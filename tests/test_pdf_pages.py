@@ -142,6 +142,45 @@ def test_a_labels_end_spilt_below_the_cut_header_row_is_part_of_it() -> None:
     assert len(rest.rows) == 3
 
 
+def test_a_long_group_label_merged_across_its_own_rows_columns_is_a_label() -> None:
+    # The NACC group label (its purpose and year, longer than any label) is merged across
+    # four columns of the cut table, whose own column spans are its narrowest cells' (the
+    # sub-labels' under it): the label's span is the cell's, merged across them.
+    group = (
+        "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใส"
+        "ภายในหน่วยงาน ประจำปีงบประมาณ พ.ศ. 2568"
+    )
+    columns = [(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)]
+    cut = _RawTable(
+        [
+            [cell("ประเด็น"), cell("ผลการประเมิน"), cell(group), None, None, cell("การติดตาม")],
+            [None, None, [], cell("ขั้นตอน/วิธีการ"), [], None],
+        ],
+        (40.0, 740.0, 540.0, 780.0),
+        columns=columns,
+    )
+    rest = _RawTable(
+        [
+            [[], [], cell("วิธีการนำผลการวิเคราะห์"), [], cell("ผู้รับผิดชอบ"), []],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("นำผล"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+                cell("ติดตาม"),
+            ],
+        ],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=columns,
+    )
+    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    assert texts(rest.rows[0])[2:5] == [group, None, None]
+    assert texts(rest.rows[1])[2:5] == ["วิธีการนำผลการวิเคราะห์", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ"]
+
+
 def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
     scores = _RawTable(
         [

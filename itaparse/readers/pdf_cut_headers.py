@@ -156,7 +156,7 @@ def _reads_as_labels(
             MAX_GROUP_LABEL_CHARS
             if rest is not None
             and j < len(table.columns)
-            and len(_columns_under(table.columns[j], rest.columns)) > 1
+            and len(_columns_under(_cell_span(row, j, table.columns), rest.columns)) > 1
             else MAX_LABEL_CHARS
             for j, _cell in cells
         ]
@@ -170,6 +170,17 @@ def _reads_as_labels(
 
 # A header row's two halves read together at least this share as well as its first.
 _NO_WORSE = 0.9
+
+
+def _cell_span(
+    row: list[list[Line] | None], j: int, columns: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """The x span of a row's cell: its column, and those it is merged across (None after it;
+    a table's column spans are its narrowest cells', a sub-label's under a group label)."""
+    last = j
+    while last + 1 < min(len(row), len(columns)) and row[last + 1] is None:
+        last += 1
+    return columns[j][0], columns[last][1]
 
 
 def _labels(
@@ -279,9 +290,9 @@ def _under_columns(
     """A row re-cut to other columns: each cell in the first column whose middle it covers,
     the other columns it covers merged into it (None)."""
     out: list[list[Line] | None] = [[] for _ in columns]
-    for cell, (x0, x1) in zip(row, spans, strict=False):
+    for c, cell in enumerate(row[: len(spans)]):
         if cell is None:
             continue
-        for k, j in enumerate(_columns_under((x0, x1), columns)):
+        for k, j in enumerate(_columns_under(_cell_span(row, c, spans), columns)):
             out[j] = cell if k == 0 else None
     return out

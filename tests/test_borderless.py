@@ -873,3 +873,32 @@ def test_a_numbered_rows_first_line_of_label_words_is_no_header() -> None:
     assert page_two is not None
     assert page_two.used == {0, 1, 2, 3}
     assert cells(page_two, 1)[1] == "มาตรการ ป้องกันการรับ สินบน"
+
+
+def test_a_band_of_letter_wrapped_labels_over_eleven_lines_is_the_header() -> None:
+    # WeasyPrint, 12 pt in narrow columns: labels wrapped over up to six lines, centred half
+    # a line apart, make a band of eleven lines; its last ("การ", "งาน", "ยด)") is no row.
+    C = (40.0, 140.0, 240.0, 340.0, 440.0, 540.0)
+    labels = [
+        (0, ["ประเด็น"], 5),
+        (1, ["มาตรกา", "ร/", "โครงการ"], 3),
+        (2, ["ระยะ", "เวลา", "ดำเนิน", "การที่", "ดำเนิน", "การ"], 0),
+        (3, ["วิธีการ", "ดำเนิน", "งาน", "(ระบุ", "ขั้นตอน)"], 1),
+        (4, ["หน่วย", "งาน", "รับผิดชอ", "บ/ผู้", "ประสาน", "งาน"], 0),
+        (5, ["ผลการ", "ดำเนิน", "งาน", "(ระบุ", "รายละเอี", "ยด)"], 0),
+    ]
+    at: dict[int, list[tuple[str, float]]] = {}
+    for col, words, first in labels:
+        for k, w in enumerate(words):
+            at.setdefault(first + 2 * k, []).append((w, C[col]))
+    band = [line(*sorted(at[k], key=lambda p: p[1]), top=9.0 * k) for k in sorted(at)]
+    rows = two_measures(
+        [("1.1 มาตรการ", C[1]), ("ตลอดปี", C[2]), ("1. ทำ", C[3]), ("กองคลัง", C[4]), ("ผล", C[5])],
+        [("1.2 มาตรการ", C[1]), ("ตลอดปี", C[2]), ("1. ทำ", C[3]), ("กองช่าง", C[4]), ("ผล", C[5])],
+        9.0 * 11 + 20,
+        18.0,
+    )
+    found = borderless.find([*band, *rows], None, text)
+    assert found is not None
+    assert cells(found, 0)[2] == "ระยะ เวลา ดำเนิน การที่ ดำเนิน การ"
+    assert cells(found, 1)[1].startswith("1.1 มาตรการ")

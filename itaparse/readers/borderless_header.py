@@ -184,8 +184,9 @@ def _header(
 
 
 # Lines a band of centred labels may take: four-line labels beside two-line ones, half a
-# line apart, take eight (the row that must open under the band ends it sooner).
-_MAX_BAND_LINES = 10
+# line apart, take eight; letter-wrapped labels of seven lines in narrow columns beside
+# shorter ones, eleven (WeasyPrint). The row that must open under the band ends it sooner.
+_MAX_BAND_LINES = 16
 
 
 def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:

@@ -902,3 +902,18 @@ def test_a_band_of_letter_wrapped_labels_over_eleven_lines_is_the_header() -> No
     assert found is not None
     assert cells(found, 0)[2] == "ระยะ เวลา ดำเนิน การที่ ดำเนิน การ"
     assert cells(found, 1)[1].startswith("1.1 มาตรการ")
+
+
+def test_a_repeated_headers_columns_measured_anew_keep_the_edges_no_text_crosses() -> None:
+    # Page 2 has more body than page 1, so its columns are measured anew on it; its sequence
+    # column holds one number ("๓" beside a row's rest) and its label stands lower than the
+    # first header line: no strip or label gives its edge. The page before's edge, which no
+    # text here runs over, stands; one that text runs over, or one found again, does not.
+    from itaparse.readers.pdf_borderless import _kept_edges
+
+    body = [
+        line(("โปร่งใสใน", 124.0), ("ฑ์การ", 195.0), top=0),
+        line(("๓", 53.0), ("มาตรการปรับปรุง", 124.0), ("๑. มอบหมาย", 195.0), top=LINE),
+        line(("การเผยแพร่", 124.0), ("ข่าว", 196.0), top=2 * LINE),  # runs over 200
+    ]
+    assert _kept_edges([193.0, 265.0], [122.0, 193.3, 200.0, 265.0], body) == [122.0, 193.0, 265.0]

@@ -18,6 +18,7 @@ borderless_header; this module finds the table and cuts its body into rows.
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -27,6 +28,7 @@ from itaparse.readers.borderless_columns import (
     Line,
     Render,
     _across,
+    _blocks,
     _body_end,
     _cell_lines,
     _columns,
@@ -135,6 +137,23 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
 _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
+def _kept_edges(edges: list[float], before: list[float], body: Sequence[Line]) -> list[float]:
+    """A repeated header's columns measured anew on this page's body, with the edges of the
+    page before that no text here runs over: a column this page leaves almost empty (the
+    sequence column beside a row's rest) has no strip of its own to be found by."""
+    glyphs = [ch for line in body for ch in line]
+    if not glyphs:
+        return edges
+    size = statistics.median(ch["size"] for ch in glyphs)
+    kept = [
+        e
+        for e in before
+        if all(abs(e - x) >= size for x in edges)
+        and not any(_straddles(b, e) for line in body for b in _blocks(line))
+    ]
+    return sorted([*edges, *kept])
+
+
 def _split(line: Line, columns: Columns) -> list[Line]:
     """A line's glyphs by column, each in content-stream order (the text repair relies on it)."""
     cells: list[Line] = [[] for _ in range(len(columns.edges) + 1)]
@@ -197,6 +216,8 @@ def _table(
         else:
             columns = _columns(first, measured)
             columns.evidence = len(measured)
+            if previous is not None:
+                columns.edges = _kept_edges(columns.edges, previous.edges, measured)
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)

@@ -199,3 +199,20 @@ def test_an_empty_nikhahit_beside_a_wrong_mark_is_restored_too() -> None:
             x += 0.0 if ch in "่้ัิีุู์" else 8.0
         lines.append(chars)
     assert decide(lines) == {("F", 274): "ู", ("F", 290): "\u0e4d"}
+
+
+def test_a_code_in_a_run_of_a_cells_lines_is_judged_on_its_line() -> None:
+    # A cell's lines are one run for the repair (a word wrapped in a narrow column is read
+    # whole: "ประโย" / "ชน์"), but whether a code already reads well is judged on its own
+    # visual line, as the threshold was measured: the next line's words would dilute a
+    # misreading ("ผ้้แทน" for ผู้แทน, ู mapped to ้: WeasyPrint with Loma, seed 2500).
+    from itaparse.thai.codemap import _Document
+
+    codes = {"ู": (262, "้", True), "้": (45, "้", True)}
+    run = [dict(ch, top=0.0) for ch in _line("ที่มีผู้แทน", codes)]
+    run += [dict(ch, top=14.0) for ch in _line("จากทุกกองในหน่วยงาน", codes)]
+    doc = _Document([run])
+    place = doc.codes[("F", 262)].places[0]
+    whole = "".join(text for _key, text in doc.window(place).items)
+    own = "".join(text for _key, text in doc.window(place, line_only=True).items)
+    assert whole.startswith("ที่มีผ้้แทนจาก") and own == "ที่มีผ้้แทน"

@@ -135,7 +135,7 @@ class _Document:
         self.mapping: dict[Key, str] = {}
         # Scores under the current mapping alone, per occurrence; cleared when it changes.
         self._plain: dict[tuple[int, int], tuple[int, int]] = {}
-        self._windows: dict[tuple[int, int], _Window] = {}
+        self._windows: dict[tuple[int, int, bool], _Window] = {}
 
     def contexts(self, code: _Code) -> list[tuple[int, int]]:
         places = code.places
@@ -144,17 +144,26 @@ class _Document:
         step = len(places) / _CONTEXTS
         return [places[int(i * step)] for i in range(_CONTEXTS)]
 
-    def window(self, place: tuple[int, int]) -> _Window:
-        found = self._windows.get(place)
+    def window(self, place: tuple[int, int], line_only: bool = False) -> _Window:
+        """The characters around an occurrence; with line_only, those of its visual line
+        alone (a run of text may hold a cell's lines end to end: they differ in top)."""
+        found = self._windows.get((*place, line_only))
         if found is None:
             li, pos = place
-            chars = self.lines[li][max(0, pos - _WINDOW) : pos + _WINDOW + 1]
+            run = self.lines[li]
+            start, end = max(0, pos - _WINDOW), min(len(run), pos + _WINDOW + 1)
+            if line_only:
+                top = float(run[pos].get("top", 0.0))
+                while start < pos and abs(float(run[start].get("top", 0.0)) - top) > 1.0:
+                    start += 1
+                while end > pos + 1 and abs(float(run[end - 1].get("top", 0.0)) - top) > 1.0:
+                    end -= 1
             items = tuple(
                 ((ch["fontname"], ch["code"]) if "code" in ch else _NO_CODE, str(ch["text"]))
-                for ch in chars
+                for ch in run[start:end]
             )
             found = _Window(items, frozenset(k for k, _ in items if k != _NO_CODE))
-            self._windows[place] = found
+            self._windows[(*place, line_only)] = found
         return found
 
     def render(self, window: _Window, overrides: dict[Key, str]) -> str:
@@ -275,7 +284,9 @@ def _reads_well(doc: _Document, keys: list[Key]) -> bool:
             return False
         covered = total = 0
         for place in doc.contexts(code):
-            raw = doc.render(doc.window(place), {})
+            # Judged on its line, as the threshold was measured: a cell's lines read end to
+            # end give a code long contexts, whose other words dilute its misreading.
+            raw = doc.render(doc.window(place, line_only=True), {})
             c, t, _tokens, impossible = _reading(raw)
             covered += c - _MISSPELLING_COST * impossible
             total += t

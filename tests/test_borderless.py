@@ -917,3 +917,42 @@ def test_a_repeated_headers_columns_measured_anew_keep_the_edges_no_text_crosses
         line(("การเผยแพร่", 124.0), ("ข่าว", 196.0), top=2 * LINE),  # runs over 200
     ]
     assert _kept_edges([193.0, 265.0], [122.0, 193.3, 200.0, 265.0], body) == [122.0, 193.0, 265.0]
+
+
+def test_a_category_label_wrapped_before_its_number_opens_a_category_row() -> None:
+    # In a narrow first column "กลยุทธ์ที่" wraps before its number ("2 : การ…" below): no
+    # line of it reads as a category alone, and it joined the measure above. Read with the
+    # line under it, it opens the category's row.
+    X = (40.0, 160.0, 280.0, 400.0)
+    lines = [
+        line(
+            ("มาตรการ/แนวทาง", X[0]),
+            ("ขั้นตอน/วิธีการ", X[1]),
+            ("ผู้รับผิดชอบ", X[2]),
+            ("ผลการดำเนินงาน", X[3]),
+            top=0,
+        ),
+        line(
+            ("1.1 มาตรการแรก", X[0]),
+            ("1. ทำ", X[1]),
+            ("กองคลัง", X[2]),
+            ("ผลหนึ่ง", X[3]),
+            top=2 * LINE,
+        ),
+        line(("ต่อแรก", X[0]), ("ทำต่อ", X[1]), top=3 * LINE),
+        line(("กลยุทธ์ที่", X[0]), top=4 * LINE),
+        line(("2 : การปฏิบัติ", X[0]), top=5 * LINE),
+        line(("งาน", X[0]), top=6 * LINE),
+        line(
+            ("2.1 มาตรการสอง", X[0]),
+            ("1. ทำสอง", X[1]),
+            ("กองช่าง", X[2]),
+            ("ผลสอง", X[3]),
+            top=7 * LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 1)[0] == "1.1 มาตรการแรก ต่อแรก"
+    assert cells(found, 2)[0] == "กลยุทธ์ที่ 2 : การปฏิบัติ งาน"
+    assert cells(found, 3)[0] == "2.1 มาตรการสอง"

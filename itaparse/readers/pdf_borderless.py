@@ -38,7 +38,13 @@ from itaparse.readers.borderless_columns import (
     line_spacing,
 )
 from itaparse.readers.borderless_header import _header, _header_fields, _header_rows
-from itaparse.vocabulary import is_sequence_number, is_signature_line, opens_measure
+from itaparse.thai.text import join_wrapped
+from itaparse.vocabulary import (
+    is_category_text,
+    is_sequence_number,
+    is_signature_line,
+    opens_measure,
+)
 
 # What callers reach through this module: the table, and the geometry it is read by.
 __all__ = ["Char", "Columns", "Found", "Line", "Render", "_straddles", "find", "line_spacing"]
@@ -68,7 +74,7 @@ def _rows(
     rows: list[list[list[Line] | None]] = list(header)
     current: list[list[Line] | None] | None = None
     category: list[Line] | None = None  # the category row being read, while it wraps
-    for line in body:
+    for at, line in enumerate(body):
         if _across(line, columns, text):
             category = [line]
             rows.append([category, *([None] * (n - 1))])
@@ -76,6 +82,11 @@ def _rows(
             continue
         cells = _split(line, columns)
         first = text(cells[0]) if cells[0] else ""
+        if category is None and _label_opens(cells, body[at + 1 : at + 2], columns, text):
+            category = [cells[0]]  # "กลยุทธ์ที่" over "2 : การ…": the label wrapped before its number
+            rows.append([category, *([None] * (n - 1))])
+            current = None
+            continue
         if category is not None and first and not _starts_row(first) and not any(cells[1:]):
             category.append(cells[0])  # a category label wrapped in the first column
             continue
@@ -88,6 +99,17 @@ def _rows(
             if chars and cell is not None:
                 cell.append(chars)
     return rows
+
+
+def _label_opens(cells: list[Line], after: Sequence[Line], columns: Columns, text: Render) -> bool:
+    """A first column's text alone that opens a category label with the next line's: the
+    label wrapped in a narrow column before its number ("กลยุทธ์ที่" / "2 : การ…")."""
+    if not cells[0] or any(cells[1:]) or not after or _starts_row(text(cells[0])):
+        return False
+    below = _split(after[0], columns)
+    if not below[0] or any(below[1:]):
+        return False
+    return is_category_text(join_wrapped([text(cells[0]), text(below[0])]))
 
 
 def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found | None:

@@ -181,6 +181,37 @@ def test_a_long_group_label_merged_across_its_own_rows_columns_is_a_label() -> N
     assert texts(rest.rows[1])[2:5] == ["วิธีการนำผลการวิเคราะห์", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ"]
 
 
+def test_a_header_rows_first_words_drawn_without_rules_at_the_foot_join_it() -> None:
+    # WeasyPrint draws the cut header row's first lines at the page's foot as text alone
+    # ("ประเด็น  ข้อค้นพบ", no rules), under a score table; the row's rules and the rest of
+    # its labels open the next page's table. The words are that row's first line.
+    columns = [(40, 140), (140, 240), (240, 340), (340, 440), (440, 540)]
+    score_table = _RawTable(
+        [[cell("ที่"), cell("หัวข้อ")], [cell("๑"), cell("การปฏิบัติงาน")]],
+        (40.0, 600.0, 540.0, 700.0),
+        columns=[(40, 100), (100, 540)],
+    )
+    words = [*cell("ประเด็น", 60)[0], *cell("ข้อค้นพบ", 260)[0]]
+    rest = _RawTable(
+        [
+            [[], cell("ผลการประเมิน (คะแนน)"), cell("*แสดงการวิเคราะห์*"), cell("ขั้นตอน/วิธีการ"), []],
+            [
+                cell("o23 มาตรการ"),
+                cell("๕๙.๑๑"),
+                cell("ต่ำกว่าเกณฑ์"),
+                cell("๑. เผยแพร่"),
+                cell("กองคลัง"),
+            ],
+        ],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=columns,
+    )
+    pages = [_RawPage(1, [(600.0, score_table), (760.0, words)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == [(600.0, score_table)]
+    assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน (คะแนน)", "ข้อค้นพบ*แสดงการวิเคราะห์*"]
+
+
 def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
     scores = _RawTable(
         [

@@ -14,6 +14,7 @@ from itaparse.vocabulary import (
     MAX_LABEL_CHARS,
     is_column_number,
     map_labels,
+    opens_known_label,
     opens_measure,
     read_header,
 )
@@ -30,6 +31,7 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
     page. They become that table's first rows, each cell under the columns it spans there
     (a group label over its sub-labels), so that the header is read whole."""
     for page, after in itertools.pairwise(pages):
+        _join_unruled_head(page, after, mapping, repair)
         tables = [b for _top, b in page.blocks if isinstance(b, RawTable)]
         following = [b for _top, b in after.blocks if isinstance(b, RawTable)]
         if not tables or not following:
@@ -92,6 +94,61 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
         }
         _numbers_under(rest, len(moved), carried, mapping, repair)
         page.blocks = page.blocks[:at]
+
+
+_MAX_UNRULED_LINES = 2  # a header row's first lines, drawn at a page's foot without rules
+
+
+def _join_unruled_head(
+    page: RawPage, after: RawPage, mapping: dict[Key, str], repair: bool
+) -> None:
+    """A header row the break cut whose first lines the producer drew at the page's foot
+    without its rules (WeasyPrint: "ประเด็น  ข้อค้นพบ" as a line of text, the row's rules and
+    the rest of its labels on the next page). The page's last lines, short words over the
+    columns of the next page's first table, one of them opening a known label, with which
+    that table's first row reads as more labels, are that row's first lines."""
+    if not after.blocks or not isinstance(after.blocks[0][1], RawTable):
+        return
+    rest = after.blocks[0][1]
+    tail: list[Line] = []
+    for _top, block in reversed(page.blocks):
+        if isinstance(block, RawTable) or len(tail) == _MAX_UNRULED_LINES:
+            break
+        tail.insert(0, block)
+    if not tail or not rest.rows or not rest.columns:
+        return
+    parts: list[dict[int, Line]] = []
+    for line in tail:
+        by_column: dict[int, Line] = {}
+        for glyph in line:
+            middle = (float(glyph["x0"]) + float(glyph["x1"])) / 2
+            j = next((k for k, (a, b) in enumerate(rest.columns) if a <= middle <= b), None)
+            if j is None:
+                return  # outside the next page's table: the page's own text
+            by_column.setdefault(j, []).append(glyph)
+        words = [render_line(g, mapping, repair) for g in by_column.values()]
+        if any(len(w) > MAX_LABEL_CHARS or opens_measure(w) for w in words):
+            return
+        parts.append(by_column)
+    words = [render_line(g, mapping, repair) for p in parts for g in p.values()]
+    if not any(opens_known_label(w) for w in words):
+        return  # no word opens a label the forms write ("ข้อค้นพบ" beside "ประเด็น" may)
+    first = rest.rows[0]
+    joined: list[list[Line] | None] = [None if c is None else list(c) for c in first]
+    for by_column in reversed(parts):
+        for j, glyphs in by_column.items():
+            k = j
+            while k > 0 and joined[k] is None:
+                k -= 1
+            joined[k] = [glyphs, *(joined[k] or [])]
+    fields, score = _labels(first, mapping, repair)
+    together, joined_score = _labels(joined, mapping, repair)
+    if len(together) <= max(1, len(fields)) or joined_score < score:
+        return  # the row reads as no more labels with them
+    if not together.items() >= fields.items():
+        return
+    rest.rows[0] = joined
+    page.blocks = page.blocks[: len(page.blocks) - len(tail)]
 
 
 def _spilt(table: RawTable, after: list[Line | RawTable]) -> list[tuple[int, Line]] | None:

@@ -159,10 +159,16 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
 _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
+# Body lines a page's columns must have been measured on for its edges to stand on the next.
+_MIN_EVIDENCE = 3
+
+
 def _kept_edges(edges: list[float], before: list[float], body: Sequence[Line]) -> list[float]:
     """A repeated header's columns measured anew on this page's body, with the edges of the
-    page before that no text here runs over: a column this page leaves almost empty (the
-    sequence column beside a row's rest) has no strip of its own to be found by."""
+    page before that no text here runs over, the labels' included: a column this page
+    leaves almost empty (the sequence column beside a row's rest) has no strip of its own
+    to be found by. Only edges measured on some body stand (a page ending under its header
+    measures them on a line)."""
     glyphs = [ch for line in body for ch in line]
     if not glyphs:
         return edges
@@ -238,8 +244,8 @@ def _table(
         else:
             columns = _columns(first, measured)
             columns.evidence = len(measured)
-            if previous is not None:
-                columns.edges = _kept_edges(columns.edges, previous.edges, measured)
+            if previous is not None and previous.evidence >= _MIN_EVIDENCE:
+                columns.edges = _kept_edges(columns.edges, previous.edges, [*first, *measured])
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)

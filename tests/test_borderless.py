@@ -917,9 +917,6 @@ def test_a_repeated_headers_columns_measured_anew_keep_the_edges_no_text_crosses
         line(("การเผยแพร่", 124.0), ("ข่าว", 196.0), top=2 * LINE),  # runs over 200
     ]
     assert _kept_edges([193.0, 265.0], [122.0, 193.3, 200.0, 265.0], body) == [122.0, 193.0, 265.0]
-    # A label of this page's header that runs over an edge of the page before: it is none.
-    label = line(("วิธีดำเนินการ", 100.0), top=-LINE)
-    assert _kept_edges([193.0, 265.0], [122.0], [label, *body]) == [193.0, 265.0]
 
 
 def test_a_category_label_wrapped_before_its_number_opens_a_category_row() -> None:

@@ -165,10 +165,9 @@ _MIN_EVIDENCE = 3
 
 def _kept_edges(edges: list[float], before: list[float], body: Sequence[Line]) -> list[float]:
     """A repeated header's columns measured anew on this page's body, with the edges of the
-    page before that no text here runs over, the labels' included: a column this page
-    leaves almost empty (the sequence column beside a row's rest) has no strip of its own
-    to be found by. Only edges measured on some body stand (a page ending under its header
-    measures them on a line)."""
+    page before that no text here runs over: a column this page leaves almost empty (the
+    sequence column beside a row's rest) has no strip of its own to be found by. (A group
+    label runs over its sub-columns' edges: labels do not judge them.)"""
     glyphs = [ch for line in body for ch in line]
     if not glyphs:
         return edges
@@ -245,7 +244,7 @@ def _table(
             columns = _columns(first, measured)
             columns.evidence = len(measured)
             if previous is not None and previous.evidence >= _MIN_EVIDENCE:
-                columns.edges = _kept_edges(columns.edges, previous.edges, [*first, *measured])
+                columns.edges = _kept_edges(columns.edges, previous.edges, measured)
         head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)

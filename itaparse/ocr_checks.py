@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from pythainlp.util.date import thai_abbr_months, thai_full_months
+
 from itaparse.models import Measure, ParseWarning
 from itaparse.table import MeasureRow
 from itaparse.thai.dates import PERIOD_WORDS, fiscal_year_bounds, parse_period, unread_part
@@ -42,6 +44,30 @@ def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
     """A measures report covers its fiscal year, give or take a year of planning and
     follow-up."""
     return fiscal_year_bounds(fiscal_year - 1)[0], fiscal_year_bounds(fiscal_year + 1)[1]
+
+
+# A date that opens a range ("ต.ค. ๖๗ -", "1 ต.ค. 2567 ถึง"): the start of a period.
+_MONTHS = sorted({*thai_full_months, *thai_abbr_months}, key=len, reverse=True)
+_RANGE_START = re.compile(
+    rf"(?:{'|'.join(re.escape(m) for m in _MONTHS)})"
+    r"\.?\s*(?:\d{2}|\d{4})\s*(?:[-–—]|ถึง)"
+)
+
+
+def _stray_range_start(row: MeasureRow, period: str | None) -> str | None:
+    """The start of a range read in a cell other than the period's, beside a period that
+    has none of its own: in a borderless scan the period's first half may fall into the next
+    column ("สำนักปลัด ต.ค.๖๗ - …" beside "ก.ย. ๖๘"), and the half left is no period."""
+    if period is not None and _RANGE_START.search(to_arabic(period)):
+        return None
+    for field, cell in row.cells.items():
+        if field == "period" or cell.confidence is None:
+            continue
+        text = " ".join(cell.lines)
+        found = _RANGE_START.search(to_arabic(text))  # to_arabic keeps every position
+        if found is not None:
+            return text[found.start() : found.end()]
+    return None
 
 
 def mend_period(text: str) -> str:
@@ -84,6 +110,14 @@ def check(
         if mended != measure.period.text:
             measure.period.text = mended
             measure.period.start, measure.period.end = parse_period(mended, fiscal_year)
+    stray = _stray_range_start(row, measure.period.text)
+    if stray is not None and measure.period.start is not None:
+        warn(
+            "ocr-period-split",
+            f"the period reads {measure.period.text!r}, and {stray!r} (the start of a range) "
+            "was read in another column: the period may be cut",
+        )
+        measure.period.start = measure.period.end = None
     if measure.period.start is not None and period is not None and period.confidence is not None:
         start, end = measure.period.start, measure.period.end or measure.period.start
         unlikely = fiscal_year is not None and not (

@@ -63,6 +63,26 @@ def test_a_period_cut_short_is_left_out() -> None:
     ]
 
 
+def test_a_period_whose_start_was_read_in_another_column_is_left_out() -> None:
+    # A borderless scan put the period's first half in the unit's column: "ก.ย. ๖๘" alone
+    # reads as September, a period the report never gave.
+    period = Period(text="ก.ย. ๖๘", start=date(2025, 9, 1), end=date(2025, 9, 30))
+    measure = _measure(period=period)
+    row = _row(period=_ocr("ก.ย. ๖๘"), responsible=_ocr("สำนักปลัด ต.ค.๖๗ - PRA"))
+    warnings = check(measure, row, 2568, "1.1", 3)
+    assert [w.code for w in warnings] == ["ocr-period-split"]
+    assert "ต.ค.๖๗ -" in warnings[0].message
+    assert (measure.period.start, measure.period.end) == (None, None)
+
+
+def test_a_whole_range_in_its_cell_stands_beside_dates_elsewhere() -> None:
+    period = Period(text="ต.ค. ๖๗ - ก.ย. ๖๘", start=date(2024, 10, 1), end=date(2025, 9, 30))
+    measure = _measure(period=period)
+    row = _row(period=_ocr("ต.ค. ๖๗ - ก.ย. ๖๘"), results=_ocr("ประชุมเมื่อ ต.ค. ๖๗ - ๒ ครั้ง"))
+    assert check(measure, row, 2568, "1.1", 3) == []
+    assert measure.period.start == date(2024, 10, 1)
+
+
 def test_a_misread_month_is_mended() -> None:
     text = "1 ๆลาคม 2567 - 30 กันยายน 2568"
     measure = _measure(period=Period(text=text))

@@ -956,3 +956,15 @@ def test_a_category_label_wrapped_before_its_number_opens_a_category_row() -> No
     assert cells(found, 1)[0] == "1.1 มาตรการแรก ต่อแรก"
     assert cells(found, 2)[0] == "กลยุทธ์ที่ 2 : การปฏิบัติ งาน"
     assert cells(found, 3)[0] == "2.1 มาตรการสอง"
+
+
+def test_a_header_repeated_with_its_labels_wrapped_otherwise_is_the_same() -> None:
+    # LibreOffice may break a repeated header's labels at other points ("งาน (ร" / "ะบุขั้น"
+    # on page 1, "งาน" / "(ระบุขั้น" on page 2): the same letters make the same header, and
+    # the page keeps the columns of the page before. Other labels are another header.
+    from itaparse.readers.pdf_borderless import _same_labels
+
+    before = borderless.Columns([100.0], 0.0, 500.0)
+    before.header_lines = ("มาตรการ วิธีการ", "ดำเนิน ผล", "งาน (ร", "ะบุขั้น")
+    assert _same_labels(("มาตรการ วิธีการ", "ดำเนิน ผล", "งาน", "(ระบุขั้น"), before)
+    assert not _same_labels(("มาตรการ วิธีการ", "ดำเนิน ผลลัพธ์", "งาน"), before)

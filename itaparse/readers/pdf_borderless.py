@@ -133,7 +133,7 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
         previous
         if previous is not None
         and header is not None
-        and tuple(text(line) for line in lines[header_at : last + 1]) == previous.header_lines
+        and _same_labels(tuple(text(line) for line in lines[header_at : last + 1]), previous)
         else None
     )
     # Lines above a repeated header are rows the page continues when one of them opens a row
@@ -157,6 +157,15 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
 
 
 _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
+
+
+def _same_labels(lines: tuple[str, ...], previous: Columns) -> bool:
+    """The header of the page before printed again: the same lines, or the same letters
+    wrapped otherwise (LibreOffice may break a repeated header's labels at other points)."""
+    if lines == previous.header_lines:
+        return True
+    letters = sorted("".join(lines).replace(" ", ""))
+    return bool(letters) and letters == sorted("".join(previous.header_lines).replace(" ", ""))
 
 
 # Body lines a page's columns must have been measured on for its edges to stand on the next.

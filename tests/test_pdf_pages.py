@@ -37,6 +37,19 @@ def texts(row: list[Any]) -> list[str | None]:
     return [None if c is None else "".join(g["text"] for ln in c for g in ln) for c in row]
 
 
+def joined_over_a_break(cut: _RawTable, rest: _RawTable, *after_cut: Any) -> _RawTable:
+    """Page 1 ends with `cut` (and the lines after it), page 2 opens with `rest`: the cut
+    header is joined to `rest`, and page 1 keeps nothing of it."""
+    pages = [_RawPage(1, [(740.0, cut), *after_cut]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    return rest
+
+
+def body_row(*words: str) -> list[Any]:
+    return [cell(w) for w in words]
+
+
 def test_a_header_row_cut_by_a_page_break_is_joined_to_its_rest_and_its_table() -> None:
     # Page 1 ends with the first half of the NACC header's group row, four cells wide (the
     # group label spans three columns); page 2's table, six columns, opens with the row's
@@ -87,20 +100,12 @@ def test_a_header_row_cut_before_its_labels_notes_is_joined_to_its_rest() -> Non
     rest = _RawTable(
         [
             [cell("การ"), cell("(ระบุขั้นตอน)"), [], [], []],
-            [
-                cell("(๑) มาตรการ"),
-                cell("๑. เผยแพร่"),
-                cell("กองคลัง"),
-                cell("ต.ค. ๖๗"),
-                cell("- ประชาชน"),
-            ],
+            body_row("(๑) มาตรการ", "๑. เผยแพร่", "กองคลัง", "ต.ค. ๖๗", "- ประชาชน"),
         ],
         (40.0, 50.0, 540.0, 300.0),
         columns=columns,
     )
-    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
-    _join_cut_headers(pages, {}, repair=False)
-    assert pages[0].blocks == []
+    joined_over_a_break(cut, rest)
     assert texts(rest.rows[0])[:2] == ["มาตรการการดำเนินการ", "วิธีการดำเนินงาน (ระบุขั้นตอน)"]
     assert len(rest.rows) == 2
 
@@ -135,9 +140,7 @@ def test_a_labels_end_spilt_below_the_cut_header_row_is_part_of_it() -> None:
         (40.0, 50.0, 540.0, 300.0),
         columns=[(40, 140), (140, 240), (240, 340), (340, 440), (440, 540)],
     )
-    pages = [_RawPage(1, [(740.0, cut), (772.0, spilt)]), _RawPage(2, [(50.0, rest)])]
-    _join_cut_headers(pages, {}, repair=False)
-    assert pages[0].blocks == []
+    joined_over_a_break(cut, rest, (772.0, spilt))
     assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน", "แนวทางการนำผลการวิเคราะห์"]
     assert len(rest.rows) == 3
 
@@ -162,21 +165,12 @@ def test_a_long_group_label_merged_across_its_own_rows_columns_is_a_label() -> N
     rest = _RawTable(
         [
             [[], [], cell("วิธีการนำผลการวิเคราะห์"), [], cell("ผู้รับผิดชอบ"), []],
-            [
-                cell("o23 มาตรการ"),
-                cell("๕๙.๑๑"),
-                cell("นำผล"),
-                cell("๑. เผยแพร่"),
-                cell("กองคลัง"),
-                cell("ติดตาม"),
-            ],
+            body_row("o23 มาตรการ", "๕๙.๑๑", "นำผล", "๑. เผยแพร่", "กองคลัง", "ติดตาม"),
         ],
         (40.0, 50.0, 540.0, 300.0),
         columns=columns,
     )
-    pages = [_RawPage(1, [(740.0, cut)]), _RawPage(2, [(50.0, rest)])]
-    _join_cut_headers(pages, {}, repair=False)
-    assert pages[0].blocks == []
+    joined_over_a_break(cut, rest)
     assert texts(rest.rows[0])[2:5] == [group, None, None]
     assert texts(rest.rows[1])[2:5] == ["วิธีการนำผลการวิเคราะห์", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ"]
 

@@ -968,3 +968,27 @@ def test_a_header_repeated_with_its_labels_wrapped_otherwise_is_the_same() -> No
     before.header_lines = ("มาตรการ วิธีการ", "ดำเนิน ผล", "งาน (ร", "ะบุขั้น")
     assert _same_labels(("มาตรการ วิธีการ", "ดำเนิน ผล", "งาน", "(ระบุขั้น"), before)
     assert not _same_labels(("มาตรการ วิธีการ", "ดำเนิน ผลลัพธ์", "งาน"), before)
+
+
+def test_a_header_wrapped_over_seven_lines_is_read_whole() -> None:
+    # Letter-wrapped in a narrow column, a label and its note take seven lines; the note's
+    # last line ("ทำงาน)") is the header's, not a row (it was past the header's six lines).
+    X = (40.0, 170.0, 300.0, 420.0)
+    note = ["แนวทางการ", "ดำเนินการ", "(ระบุ", "ขั้น", "ตอน", "การ", "ทำงาน)"]
+    lines = [
+        line(
+            ("มาตรการ/", X[0]), (note[0], X[1]), ("ผู้รับผิดชอบ", X[2]), ("ผลการดำเนินงาน", X[3]), top=0
+        ),
+        line(("แนวทาง", X[0]), (note[1], X[1]), top=LINE),
+        *(line((word, X[1]), top=k * LINE) for k, word in enumerate(note[2:], 2)),
+        *two_measures(
+            [("1. มาตรการแรก", X[0]), ("1. ทำ", X[1]), ("กองคลัง", X[2]), ("ผล", X[3])],
+            [("2. มาตรการสอง", X[0]), ("1. ทำ", X[1]), ("กองช่าง", X[2]), ("ผลสอง", X[3])],
+            8 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert len(found.columns.header_lines) == 7
+    assert cells(found, 1)[0].startswith("1. มาตรการแรก")

@@ -31,7 +31,7 @@ from itaparse.vocabulary import (
     read_header,
 )
 
-_MAX_HEADER_LINES = 6  # a group label, and labels wrapped over up to four lines
+_MAX_HEADER_LINES = 8  # a group label, and labels wrapped over up to seven lines
 
 
 # A label matches its field a little less surely for words added to it: a wrap the labels go
@@ -70,7 +70,7 @@ def _header(
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
     if previous is not None and previous.header_lines:
         repeated = lines[opening : opening + len(previous.header_lines)]
-        if tuple(text(line) for line in repeated) == previous.header_lines:
+        if same_letters([text(line) for line in repeated], previous.header_lines):
             last = opening + len(repeated) - 1
             if start + 1 > last:  # the line under a one-line header is body: no sub-labels
                 leaves = blocks
@@ -187,6 +187,15 @@ def _header(
 # line apart, take eight; letter-wrapped labels of seven lines in narrow columns beside
 # shorter ones, eleven (WeasyPrint). The row that must open under the band ends it sooner.
 _MAX_BAND_LINES = 16
+
+
+def same_letters(lines: Sequence[str], other: Sequence[str]) -> bool:
+    """The same lines, or the same letters wrapped otherwise (LibreOffice may break a
+    repeated header's labels at other points)."""
+    if tuple(lines) == tuple(other):
+        return True
+    letters = sorted("".join(lines).replace(" ", ""))
+    return bool(letters) and letters == sorted("".join(other).replace(" ", ""))
 
 
 def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:

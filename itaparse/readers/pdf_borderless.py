@@ -37,7 +37,12 @@ from itaparse.readers.borderless_columns import (
     _straddles,
     line_spacing,
 )
-from itaparse.readers.borderless_header import _header, _header_fields, _header_rows
+from itaparse.readers.borderless_header import (
+    _header,
+    _header_fields,
+    _header_rows,
+    same_letters,
+)
 from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
     is_category_text,
@@ -160,12 +165,8 @@ _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
 def _same_labels(lines: tuple[str, ...], previous: Columns) -> bool:
-    """The header of the page before printed again: the same lines, or the same letters
-    wrapped otherwise (LibreOffice may break a repeated header's labels at other points)."""
-    if lines == previous.header_lines:
-        return True
-    letters = sorted("".join(lines).replace(" ", ""))
-    return bool(letters) and letters == sorted("".join(previous.header_lines).replace(" ", ""))
+    """The header of the page before printed again (borderless_header.same_letters)."""
+    return same_letters(lines, previous.header_lines)
 
 
 # Body lines a page's columns must have been measured on for its edges to stand on the next.

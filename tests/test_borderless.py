@@ -992,3 +992,13 @@ def test_a_header_wrapped_over_seven_lines_is_read_whole() -> None:
     assert found is not None
     assert len(found.columns.header_lines) == 7
     assert cells(found, 1)[0].startswith("1. มาตรการแรก")
+
+
+def test_a_notes_opening_bracket_alone_wraps_into_the_header() -> None:
+    # "หน่วยงานที่รับผิดชอบ" wraps onto "(" alone, its note "กอง/ฝ่าย)" on the line below:
+    # the bracket opens the label's note, and the line is the header's.
+    from itaparse.readers.borderless_labels import _goes_on
+
+    assert _goes_on(["หน่วยงาน", "ที่รับผิด", "ชอบ"], "(")
+    assert _goes_on(["ผลสัมฤทธิ์ (ร้อยละ/คะแน"], "น)")
+    assert not _goes_on(["ผลสัมฤทธิ์"], "-")

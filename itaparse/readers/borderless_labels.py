@@ -32,8 +32,8 @@ def _goes_on(above: list[str], words: str) -> bool:
     if not above:
         return False
     labels = [join_wrapped(above), above[-1]]
-    if not skeleton(words):  # a number, a dash: no word of a label; but a bracket it opened
-        return _in_note(labels[0], words) and bool(_CLOSING.fullmatch(words.strip()))
+    if not skeleton(words):  # a number, a dash: no word of a label; but a note's bracket
+        return _in_note(labels[0], words) and bool(_BRACKETS.fullmatch(words.strip()))
     if _in_note(labels[0], words):  # "ผลการดำเนินงาน" over "(ระบุรายละเอียด)"
         return len(words.strip()) <= MAX_LABEL_CHARS
     if labels[0].endswith("/") and begins_with_known_label(words):
@@ -68,7 +68,7 @@ def _lengthens(above: list[str], words: str) -> bool:
     )
 
 
-_CLOSING = re.compile(r"[)\]*]+")
+_BRACKETS = re.compile(r"[()\[\]*]+")  # a note's bracket alone: its opening or its close
 
 
 def _in_note(label: str, words: str) -> bool:

@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from pythainlp.util.date import thai_abbr_months, thai_full_months
-
 from itaparse.models import Measure, ParseWarning
 from itaparse.table import MeasureRow
-from itaparse.thai.dates import PERIOD_WORDS, fiscal_year_bounds, parse_period, unread_part
+from itaparse.thai.dates import (
+    MONTH_NAMES,
+    PERIOD_WORDS,
+    fiscal_year_bounds,
+    parse_period,
+    unread_part,
+)
 from itaparse.thai.numerals import parse_number, to_arabic
 from itaparse.thai.text import closest
 
@@ -47,7 +51,8 @@ def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
 
 
 # A date that opens a range ("ต.ค. ๖๗ -", "1 ต.ค. 2567 ถึง"): the start of a period.
-_MONTHS = sorted({*thai_full_months, *thai_abbr_months}, key=len, reverse=True)
+# pythainlp is imported through itaparse.thai only: its package sets up a read-only home.
+_MONTHS = sorted(MONTH_NAMES, key=len, reverse=True)
 _RANGE_START = re.compile(
     rf"(?:{'|'.join(re.escape(m) for m in _MONTHS)})"
     r"\.?\s*(?:\d{2}|\d{4})\s*(?:[-–—]|ถึง)"

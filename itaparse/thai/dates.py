@@ -20,6 +20,9 @@ for _i, (_abbr, _full) in enumerate(zip(thai_abbr_months, thai_full_months, stri
     _MONTHS[_abbr.replace(".", "")] = _i  # "ตค" and "ต.ค" are common shorthands too
     _MONTHS[_abbr.rstrip(".")] = _i
 
+# Every way a month is written (full, abbreviated, without its dots).
+MONTH_NAMES = tuple(_MONTHS)
+
 # Longest names first so "มิถุนายน" wins over an abbreviation it starts with.
 _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
 _DATE = re.compile(

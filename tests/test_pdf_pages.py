@@ -206,6 +206,62 @@ def test_a_header_rows_first_words_drawn_without_rules_at_the_foot_join_it() -> 
     assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน (คะแนน)", "ข้อค้นพบ*แสดงการวิเคราะห์*"]
 
 
+NACC_GROUP = "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ เพื่อส่งเสริมคุณธรรมและความโปร่งใสภายในหน่วยงาน"
+
+
+def _nacc_rest(first: list[Any]) -> _RawTable:
+    """Page 2 of a NACC header cut by the break: `first` (the cut row's rest), the sub-labels
+    under the group label, then a measure."""
+    return _RawTable(
+        [
+            first,
+            [None, None, None, cell("ขั้นตอน/วิธีการ"), cell("ผู้รับผิดชอบ"), cell("ระยะเวลา")],
+            body_row("o23 มาตรการ", "๗๘.๙๔", "ผลคะแนนต่ำ", "๑. ประกาศ", "กองช่าง", "เม.ย. ๖๘"),
+        ],
+        (40.0, 50.0, 540.0, 300.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)],
+    )
+
+
+def test_a_header_cut_above_a_row_drawn_as_empty_shading_is_joined() -> None:
+    # Chromium draws the start of the header's next row, cut before any of its text, as a
+    # table of its own: shaded, empty, under the first row. It holds nothing; the header
+    # above it is the page's last table, and is joined to its rest.
+    cut = _RawTable(
+        [[cell("ประเด็น"), cell("ผลการประเมิน"), cell("ข้อค้นพบ"), cell("แนวทางการนำผล")]],
+        (40.0, 700.0, 540.0, 740.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 540)],
+    )
+    shading = _RawTable(
+        [[[] for _ in range(6)]],
+        (40.0, 745.0, 540.0, 790.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 360), (360, 460), (460, 540)],
+    )
+    rest = _nacc_rest([[], [], cell("*แสดงการวิเคราะห์*"), cell("การวิเคราะห์"), None, None])
+    pages = [_RawPage(1, [(700.0, cut), (745.0, shading)]), _RawPage(2, [(50.0, rest)])]
+    _join_cut_headers(pages, {}, repair=False)
+    assert pages[0].blocks == []
+    assert texts(rest.rows[0])[:3] == ["ประเด็น", "ผลการประเมิน", "ข้อค้นพบ*แสดงการวิเคราะห์*"]
+    assert texts(rest.rows[-1])[0] == "o23 มาตรการ"
+
+
+def test_a_header_cut_with_a_label_carried_whole_to_the_next_page_is_joined() -> None:
+    # WeasyPrint let the break carry "ผลการประเมิน" whole to the next page: the cut row holds
+    # one field's label (ประเด็น) beside the group label, and the rest's first row, labels
+    # too, makes up the two fields a header has.
+    cut = _RawTable(
+        [[cell("ประเด็น"), [], cell("ข้อค้นพบ"), cell(NACC_GROUP)]],
+        (40.0, 740.0, 540.0, 780.0),
+        columns=[(40, 100), (100, 160), (160, 260), (260, 540)],
+    )
+    rest = _nacc_rest(
+        [[], cell("ผลการประเมิน"), cell("*แสดงการวิเคราะห์*"), cell("ปี ๒๕๖๘"), None, None]
+    )
+    joined_over_a_break(cut, rest)
+    assert texts(rest.rows[0])[:2] == ["ประเด็น", "ผลการประเมิน"]
+    assert texts(rest.rows[-1])[0] == "o23 มาตรการ"
+
+
 def test_a_score_table_at_the_foot_of_a_page_stays_where_it_is() -> None:
     scores = _RawTable(
         [

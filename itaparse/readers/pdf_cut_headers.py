@@ -32,13 +32,18 @@ def join_cut_headers(pages: Sequence[RawPage], mapping: dict[Key, str], repair: 
     (a group label over its sub-labels), so that the header is read whole."""
     for page, after in itertools.pairwise(pages):
         _join_unruled_head(page, after, mapping, repair)
-        tables = [b for _top, b in page.blocks if isinstance(b, RawTable)]
+        blocks = [b for _top, b in page.blocks]
+        # A row the break cut before any of its text, drawn as shading with rules of its own
+        # (Chromium): an empty table at the page's foot, under the header it belongs to.
+        while blocks and isinstance(blocks[-1], RawTable) and _is_empty(blocks[-1]):
+            blocks.pop()
+        tables = [b for b in blocks if isinstance(b, RawTable)]
         following = [b for _top, b in after.blocks if isinstance(b, RawTable)]
         if not tables or not following:
             continue
         cut, rest = tables[-1], following[0]
-        at = next(i for i, (_t, b) in enumerate(page.blocks) if b is cut)
-        spilt = _spilt(cut, [b for _t, b in page.blocks[at + 1 :]])
+        at = next(i for i, b in enumerate(blocks) if b is cut)
+        spilt = _spilt(cut, blocks[at + 1 :])
         if spilt is None:
             continue
         if (
@@ -151,6 +156,10 @@ def _join_unruled_head(
     page.blocks = page.blocks[: len(page.blocks) - len(tail)]
 
 
+def _is_empty(table: RawTable) -> bool:
+    return not any(cell for row in table.rows for cell in row)
+
+
 def _spilt(table: RawTable, after: list[Line | RawTable]) -> list[tuple[int, Line]] | None:
     """The lines after a page's last table, each the end of a cell of its last row that
     the producer let run below the row's rule ("ผลการประเมิ" in its cell, "น" under it:
@@ -204,6 +213,7 @@ def _reads_as_labels(
     none. A cell over several of the next page's columns is a group label, which may be long
     (the NACC form's carries its purpose and year)."""
     found: set[str] = set()
+    all_labels = True  # every row a third labels by its words alone, no row of numbers
     for row in table.rows:
         cells = [(j, cell) for j, cell in enumerate(row) if cell]
         texts = [cell_text(cell, mapping, repair) for _j, cell in cells]
@@ -221,8 +231,17 @@ def _reads_as_labels(
             return False  # a row of the body: the table has begun on this page
         if 3 * (len(fields) + numbers) < len(texts):
             return False
+        all_labels = all_labels and 3 * len(fields) >= len(texts)
         found.update(fields.values())
-    return len(found) >= 2
+    if len(found) >= 2 or not found or not all_labels or rest is None or not rest.rows:
+        return len(found) >= 2
+    # The break may carry a label whole to the next page ("ผลการประเมิน" of the NACC form,
+    # WeasyPrint): the rest's first row, itself a row of labels, makes up the two fields.
+    texts = [cell_text(cell, mapping, repair) for cell in rest.rows[0] if cell]
+    more = map_labels([[t] for t in texts])[0]
+    if any(len(t) > MAX_GROUP_LABEL_CHARS or opens_measure(t) for t in texts):
+        return False
+    return 3 * len(more) >= len(texts) and len(found | set(more.values())) >= 2
 
 
 # A header row's two halves read together at least this share as well as its first.

@@ -1002,3 +1002,19 @@ def test_a_notes_opening_bracket_alone_wraps_into_the_header() -> None:
     assert _goes_on(["หน่วยงาน", "ที่รับผิด", "ชอบ"], "(")
     assert _goes_on(["ผลสัมฤทธิ์ (ร้อยละ/คะแน"], "น)")
     assert not _goes_on(["ผลสัมฤทธิ์"], "-")
+
+
+def test_a_category_row_numbered_like_a_measure_over_two_labels_measures_no_column() -> None:
+    # "๑. การบริหารงานบุคคล…" numbers its category as measures are numbered ("๑.๑"), so its
+    # words cannot tell it from a measure's first line; but it runs over the first two labels
+    # whole, which no cell does (a cell's text stays in its column). Measured as a cell, its
+    # end fell in the narrow gap before the unit's column (Chromium), the edge was put past
+    # it, and "กองช่าง" went to the methods.
+    from itaparse.readers.borderless_columns import _cell_lines
+
+    labels = [word("มาตรการ", 40.0, 0), word("แนวทาง", 160.0, 0), word("ผู้รับผิดชอบ", 280.0, 0)]
+    category = line(("๑. การบริหารงานบุคคลอย่างเป็นธรรม", 40.0), top=LINE)
+    measure = line(("๑.๑ มาตรการ", 40.0), ("๑. แต่งตั้ง", 160.0), ("กองช่าง", 280.0), top=2 * LINE)
+    under_one = line(("ต่อหนึ่ง", 160.0), top=3 * LINE)
+    kept = _cell_lines([category, measure, under_one], 40.0, 400.0, text, labels)
+    assert kept == [measure, under_one]

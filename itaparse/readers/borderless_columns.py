@@ -77,17 +77,32 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-def _cell_lines(lines: Sequence[Line], left: float, right: float, text: Render) -> list[Line]:
+def _cell_lines(
+    lines: Sequence[Line],
+    left: float,
+    right: float,
+    text: Render,
+    labels: Sequence[Line] = (),
+) -> list[Line]:
     """The lines that lie in cells: not category rows, nor one run of text across most of the
-    table (a row merged across), which would fill the white strips between columns. A
+    table or over two of the header's `labels` whole (a row merged across: "๑. การบริหาร…",
+    numbered like a measure, under the first two labels), which would fill the white strips
+    between columns; a cell's text stays within its column, and so under one label. A
     category row is one run of text: a line of several cells that opens like one ("(๑)
     มาตรการ…", where measures are numbered as categories are) is a measure's first line."""
     half = (right - left) / 2
+    spans = sorted(_span(b) for b in labels)
+
+    def across_labels(line: Line) -> bool:
+        x0, x1 = _span(line)
+        return any(x0 <= a0 and b1 <= x1 for (a0, _a1), (_b0, b1) in itertools.pairwise(spans))
+
     return [
         line
         for line in lines
         if not (len(_blocks(line)) == 1 and is_category_text(text(line)))
         and not (len(_blocks(line)) == 1 and _span(line)[1] - _span(line)[0] > half)
+        and not (len(_blocks(line)) == 1 and across_labels(line))
     ]
 
 

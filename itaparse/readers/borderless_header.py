@@ -66,7 +66,9 @@ def _header(
     start, last = start + band - 1, start + band - 1  # the band reads as one line from here
     bold = _bold(first_line)
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
-    below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text)
+    below = _cell_lines(
+        lines[start + 2 : _body_end(lines, start + 1)], left, right, text, blocks
+    )
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
     if previous is not None and previous.header_lines:
         repeated = lines[opening : opening + len(previous.header_lines)]

@@ -244,7 +244,7 @@ def _table(
     if header is not None and header_at is not None:
         first = header[0]
         left, right = min(_span(b)[0] for b in first), max(_span(b)[1] for b in first)
-        measured = _cell_lines(body, left, right, text)
+        measured = _cell_lines(body, left, right, text, first)
         # A repeated header: the columns of the page before, where they were measured on as
         # much body as this page has (a page ending under a header measures them on a line).
         if previous is not None and previous.evidence >= len(measured):

@@ -44,15 +44,31 @@ class Metadata:
     fiscal_year: int | None = None
 
 
+# The words of a title's year, which a wrap may cut anywhere ("ประจำปี" / "งบประมาณ พ.ศ. …").
+_YEAR_WORDS = "ประจำปีงบประมาณ"
+
+
+def _cut_year_words(line: str, more: str) -> bool:
+    """The line ends with the first letters of "ประจำปีงบประมาณ" and the next opens with the
+    rest: one word the wrap cut, to be joined with no space."""
+    return any(
+        line.endswith(_YEAR_WORDS[:k]) and more.startswith(_YEAR_WORDS[k:])
+        for k in range(2, len(_YEAR_WORDS))
+    )
+
+
 def _title(lines: Sequence[str]) -> tuple[str | None, int]:
     for i, line in enumerate(lines):
         if _TITLE_START.match(line):
-            parts = [line]
+            title = line
             for more in lines[i + 1 : i + 3]:
-                if not _TITLE_CONTINUES.match(more):
+                if _cut_year_words(title, more):
+                    title += more
+                elif _TITLE_CONTINUES.match(more):
+                    title += " " + more
+                else:
                     break
-                parts.append(more)
-            return " ".join(parts), i
+            return title, i
     return None, -1
 
 

@@ -72,6 +72,22 @@ TITLE = "รายงานผลการดำเนินการตาม�
             None,
             2568,
         ),
+        # Wrapped inside "ปีงบประมาณ" (WeasyPrint breaks where a browser's Thai breaker
+        # finds a word's end): the rest of the word opens the next line.
+        (
+            [f"{TITLE} ประจำปี", "งบประมาณ พ.ศ. ๒๕๖๘", "เทศบาลตำบลแม่จัน"],
+            "เทศบาลตำบลแม่จัน",
+            None,
+            None,
+            2568,
+        ),
+        (
+            [f"{TITLE} ประจำปีงบ", "ประมาณ ๒๕๖๘", "เทศบาลตำบลแม่จัน"],
+            "เทศบาลตำบลแม่จัน",
+            None,
+            None,
+            2568,
+        ),
         # "อ." inside an abbreviation (พ.อ., a rank) is no district.
         (
             [f"{TITLE} ประจำปีงบประมาณ ๒๕๖๘", "ผู้รายงาน พ.อ.สมชาย ใจดี"],
@@ -92,6 +108,11 @@ def test_title_block(
         province,
         year,
     )
+
+
+def test_a_title_wrapped_inside_its_year_words_is_joined_without_a_space() -> None:
+    meta = extract_metadata([f"{TITLE} ประจำปี", "งบประมาณ พ.ศ. ๒๕๖๘", "เทศบาลตำบลแม่จัน"])
+    assert meta.title == f"{TITLE} ประจำปีงบประมาณ พ.ศ. ๒๕๖๘"
 
 
 def test_abbreviated_places_resolve_to_their_codes() -> None:

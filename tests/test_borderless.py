@@ -1018,3 +1018,48 @@ def test_a_category_row_numbered_like_a_measure_over_two_labels_measures_no_colu
     under_one = line(("ต่อหนึ่ง", 160.0), top=3 * LINE)
     kept = _cell_lines([category, measure, under_one], 40.0, 400.0, text, labels)
     assert kept == [measure, under_one]
+
+
+def test_a_label_centred_on_the_second_of_three_header_lines_is_a_column() -> None:
+    # Chromium centres a one-line label ("ขั้นตอน/วิธีการ") beside the middle line of
+    # three-line ones: it stands under no label of the first line and on the header's second
+    # line, which reads as too few labels to be sub-labels. It is a column: where the body
+    # leaves no white strip before it (the measures' text runs close to the methods'), its
+    # label alone gives the edge.
+    X = (40.0, 135.0, 280.0, 400.0, 520.0)
+    lines = [
+        line(
+            ("มาตรการ/", X[0]), ("หน่วยงาน", X[2]), ("ระยะเวลา", X[3]), ("ผลการดำเนิน", X[4]), top=0
+        ),
+        line(
+            ("แนวทาง", X[0]),
+            ("ขั้นตอน/วิธีการ", X[1]),
+            ("ที่รับผิด", X[2]),
+            ("ของงาน", X[3]),
+            ("การ (ระบุ", X[4]),
+            top=LINE,
+        ),
+        line(("ชอบ", X[2]), ("รายละเอียด)", X[4]), top=2 * LINE),
+        *two_measures(
+            # The measures' first lines end 4 points before the methods' column: no river.
+            [
+                ("๑. มาตรการแรก", X[0]),
+                ("๑. แต่งตั้ง", X[1]),
+                ("กองคลัง", X[2]),
+                ("ต.ค. ๖๗", X[3]),
+                ("ผล", X[4]),
+            ],
+            [
+                ("๒. มาตรการสอง", X[0]),
+                ("๑. ประกาศ", X[1]),
+                ("กองช่าง", X[2]),
+                ("ต.ค. ๖๗", X[3]),
+                ("ผลสอง", X[4]),
+            ],
+            3 * LINE,
+            LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, -1)[:3] == ["๒. มาตรการสอง ต่อสอง", "๑. ประกาศ", "กองช่าง"]

@@ -66,9 +66,7 @@ def _header(
     start, last = start + band - 1, start + band - 1  # the band reads as one line from here
     bold = _bold(first_line)
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
-    below = _cell_lines(
-        lines[start + 2 : _body_end(lines, start + 1)], left, right, text, blocks
-    )
+    below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text, blocks)
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
     if previous is not None and previous.header_lines:
         repeated = lines[opening : opening + len(previous.header_lines)]
@@ -182,7 +180,7 @@ def _header(
             break
     if mapping is None:
         return _band_header(lines, opening, text)
-    return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+    return _with_lower_labels(leaves, lines[start + 1 : last + 1]), last
 
 
 # Lines a band of centred labels may take: four-line labels beside two-line ones, half a

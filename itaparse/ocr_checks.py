@@ -12,6 +12,8 @@ import re
 from datetime import date
 
 from itaparse.models import Measure, ParseWarning
+from itaparse.readers.grid import Cell
+from itaparse.semantics import find_score
 from itaparse.table import MeasureRow
 from itaparse.thai.dates import (
     MONTH_NAMES,
@@ -21,6 +23,7 @@ from itaparse.thai.dates import (
     unread_part,
 )
 from itaparse.thai.numerals import parse_number, to_arabic
+from itaparse.thai.sequences import MARKS
 from itaparse.thai.text import closest
 
 # A field holding a word Tesseract was less sure of than this (0-100) gets a warning. Words
@@ -75,10 +78,39 @@ def _stray_range_start(row: MeasureRow, period: str | None) -> str | None:
     return None
 
 
+_SPECK_MARK = "[.,'`’]"
+_DIGIT_RUN = re.compile(rf"(?<![\d.,'`’])\d+(?:{_SPECK_MARK}+\d+)+(?![\d.,'`’]*\d)")
+_MARK_BY_DIGITS = re.compile(
+    rf"(?<=\d){_SPECK_MARK}+(?=\s|$|[-–—])|(?:(?<=\s)|^){_SPECK_MARK}+(?=\d)"
+)
+_MARKS_ALONE = re.compile(rf"(?:(?<=\s)|^){_SPECK_MARK}+(?=\s|$)")
+
+
+def _digits_joined(found: re.Match[str]) -> str:
+    """A run of digits that dust cut with points ("256,7", "๒๕.๖,๗") as the year or day it
+    makes, where it can make nothing else: one cut into a year or day of two or four digits,
+    or several into a Buddhist Era year ("25xx"). A date written with points ("1.10.67")
+    makes neither and is left as written."""
+    run = found.group(0)
+    joined = re.sub(_SPECK_MARK, "", run)
+    cuts = len(re.findall(rf"{_SPECK_MARK}+", run))
+    be_year = len(joined) == 4 and to_arabic(joined)[:2] == "25"
+    if (cuts == 1 and len(joined) in (2, 4)) or be_year:
+        return joined
+    return run
+
+
 def mend_period(text: str) -> str:
-    """A period as OCR read it, with each word that is no date word made into the one date
-    word it is nearest to ("ๆลาคม" -> "ตุลาคม", "ถถง" -> "ถึง"), where exactly one is near:
-    within a third of its letters."""
+    """A period as OCR read it, mended where dust or misreading spoilt it:
+
+    - points and commas that no date has: inside a year ("2,567"), on a number's edge
+      ("30 กันยายน ,2568", "68.") or alone ("… มิ.ย. 68 ."), all specks that OCR read as
+      punctuation beside the digits (a month's own dots, "ก.ย.", are between letters);
+    - each word that is no date word made into the one date word it is nearest to ("ๆลาคม"
+      -> "ตุลาคม", "ถถง" -> "ถึง"), where exactly one is near: within a third of its letters.
+    """
+    text = _DIGIT_RUN.sub(_digits_joined, text)
+    text = _MARKS_ALONE.sub("", _MARK_BY_DIGITS.sub("", text))
     out = []
     for word in text.split():
         if not unread_part(word) or not _THAI.search(word) or _LATIN.search(word):
@@ -87,6 +119,58 @@ def mend_period(text: str) -> str:
         near = closest(word, PERIOD_WORDS, max(1, round(len(word) / 3)))
         out.append(near[0] if len(near) == 1 else word)
     return " ".join(out)
+
+
+_UNIT = "คะแนน"
+_AFTER_NUMBER = re.compile(r"(?<=\d)(\s*)([\u0e01-\u0e4e]+)")
+
+
+def _unit_mended(found: re.Match[str]) -> str:
+    """The word after a number made "คะแนน" where only marks above or below its letters part
+    it from that ("ค่ะแนน"): specks over a line that OCR read as tone marks and vowels."""
+    space, word = found.groups()
+    letters = 0
+    for end, char in enumerate(word, 1):
+        if char in MARKS:
+            continue
+        if letters == len(_UNIT) or char != _UNIT[letters]:
+            return found.group(0)  # not the unit, or the unit's letters end here
+        letters += 1
+        if letters == len(_UNIT):
+            while end < len(word) and word[end] in MARKS:
+                end += 1  # a mark over the last letter is a speck too: "คะแนน" takes none
+            return space + _UNIT + word[end:]
+    return found.group(0)
+
+
+def mend_score_unit(text: str) -> str:
+    """A result as OCR read it, with the score's unit mended where dust over the line was
+    read as marks: "๘๔.๑๓ ค่ะแนน" -> "๘๔.๑๓ คะแนน"."""
+    return _AFTER_NUMBER.sub(_unit_mended, text)
+
+
+def _mend_stated_score(measure: Measure, row: MeasureRow) -> None:
+    """A score the outcomes state under a unit spoilt by specks: the texts mended, and the
+    score read from them, where the form has no score column of its own."""
+    if measure.score is not None or "score" in row.cells:
+        return
+    outcomes = [mend_score_unit(t) for t in measure.outcomes]
+    results = [mend_score_unit(t) for t in measure.results]
+    if outcomes != measure.outcomes or results != measure.results:
+        measure.outcomes, measure.results = outcomes, results
+        measure.score = find_score(outcomes, results)
+
+
+def _doubted_digits(period: Cell, mended: str) -> list[str]:
+    """The period's numbers OCR doubted, less those doubted only for a point between sure
+    digits that the mending took out as a speck (no date holds one)."""
+    return [
+        d
+        for d in period.doubts
+        if not (
+            d in period.point_doubts and d not in mended and re.sub(_SPECK_MARK, "", d) in mended
+        )
+    ]
 
 
 def check(
@@ -102,6 +186,7 @@ def check(
     def warn(code: str, message: str) -> None:
         warnings.append(ParseWarning(code=code, message=message, page=page, measure=tag))
 
+    _mend_stated_score(measure, row)
     doubts = [d for c in cells.values() for d in c.doubts]
     if measure.score is not None:
         doubted = [d for d in doubts if _value(d) == measure.score]
@@ -131,7 +216,7 @@ def check(
         unread = unread_part(measure.period.text or "")
         if _DANGLING.search(measure.period.text or ""):
             unread = unread or "a range cut short"
-        if period.doubts or unlikely or unread:
+        if _doubted_digits(period, measure.period.text or "") or unlikely or unread:
             why = (
                 "a year far from the fiscal year"
                 if unlikely

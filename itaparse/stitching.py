@@ -257,9 +257,13 @@ def _prepend(measure: MeasureRow, head: Row, header: Header) -> None:
         f = header.fields.get(col)
         key = header.label(col)
         target = measure.cells.setdefault(f, Cell()) if f else measure.extra.setdefault(key, Cell())
-        rest = Cell([list(p) for p in target.paragraphs], doubts=list(target.doubts))
+        rest = Cell(
+            [list(p) for p in target.paragraphs],
+            doubts=list(target.doubts),
+            point_doubts=list(target.point_doubts),
+        )
         target.paragraphs = [list(p) for p in cell.paragraphs]
-        target.doubts = list(cell.doubts)
+        target.doubts, target.point_doubts = list(cell.doubts), list(cell.point_doubts)
         append_cell(target, rest, wrap=True)  # a paragraph the page break cut goes on
     if head.page is not None and head.page not in measure.pages:
         measure.pages.insert(0, head.page)

@@ -140,6 +140,7 @@ def append_cell(target: Cell, more: Cell, wrap: bool) -> None:
     if more.empty:
         return
     target.doubts.extend(more.doubts)
+    target.point_doubts.extend(more.point_doubts)
     if more.confidence is not None:
         target.confidence = min(more.confidence, target.confidence or 100.0)
     if wrap and target.paragraphs:

@@ -97,10 +97,55 @@ def test_a_misread_month_is_mended() -> None:
         ("1 ตุลาคม 2567 ถถง 31 มีนาคม 2568", "1 ตุลาคม 2567 ถึง 31 มีนาคม 2568"),
         ("ม.ค. 68 - ม-.ย. 68", "ม.ค. 68 - มิ.ย. 68"),
         ("A.A. ๖๗ - ก.ย. ๖๘", "A.A. ๖๗ - ก.ย. ๖๘"),  # Latin letters: nothing near enough
+        # Dust read as points and commas beside the digits: no date has them.
+        ("ตุลาคม 2,567 - 30 กันยายน ,2568", "ตุลาคม 2567 - 30 กันยายน 2568"),
+        ("1 ตุลาคม 256,7 - 3,0 กันยายน 2568.", "1 ตุลาคม 2567 - 30 กันยายน 2568"),
+        ("๑ ต.ค. ๒๕.๖,๗ - ๓๐ ก.ย. ๒๕๖๘", "๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘"),
+        ("ม.ค. ๖,๘ - มิ.ย. ๖๘ .", "ม.ค. ๖๘ - มิ.ย. ๖๘"),
+        ("ต.ค. 67, - ก.ย.68", "ต.ค. 67 - ก.ย.68"),  # a month's own dots stay
+        # Points that may be the document's: a date written with points, a digit lost to a
+        # comma (three digits make no year), are left for the checks to judge.
+        ("1.10.67 - 30.9.68", "1.10.67 - 30.9.68"),
+        ("ม.ค. 25,8", "ม.ค. 25,8"),
     ],
 )
 def test_mend_period(read: str, mended: str) -> None:
     assert mend_period(read) == mended
+
+
+def test_a_period_cut_by_dust_reads_and_a_lost_digit_stays_unread() -> None:
+    text = "1 ตุลาคม 256,7 - 30 กันยายน ,2568"
+    measure = _measure(period=Period(text=text))
+    assert check(measure, _row(period=_ocr(text)), 2568, "1", 1) == []
+    assert (measure.period.start, measure.period.end) == (date(2024, 10, 1), date(2025, 9, 30))
+    # "6" of "68" lost: "ม.ค. 6" names no year, and the start may not be taken from the end.
+    cut = "ม.ค. 6, - มิ.ย. 68"
+    measure = _measure(period=Period(text=cut))
+    check(measure, _row(period=_ocr(cut)), 2568, "1", 1)
+    assert measure.period.start is None
+
+
+@pytest.mark.parametrize(
+    ("read", "score"),
+    [
+        ("หน่วยงานผ่านการประเมินอยู่ที่ ๘๔.๑๓ ค่ะแนน", 84.13),
+        ("อยู่ที่ 84.13 คะแนน่จากการประเมิน", 84.13),
+        ("อยู่ที่ 84.13 คนแนน", None),  # a letter differs: not only specks
+    ],
+)
+def test_a_score_unit_under_specks_is_mended(read: str, score: float | None) -> None:
+    measure = Measure(number="1", title="มาตรการ", outcomes=[read])
+    check(measure, _row(outcomes=_ocr(read)), 2568, "1", 1)
+    assert measure.score == score
+    assert ("คะแนน" in measure.outcomes[0]) == (score is not None)
+
+
+def test_a_score_unit_mended_keeps_the_digits_doubt() -> None:
+    read = "อยู่ที่ ๘๔.๑๓ ค่ะแนน"
+    measure = Measure(number="1", title="มาตรการ", outcomes=[read])
+    warnings = check(measure, _row(outcomes=_ocr(read, doubts=("๘๔.๑๓",))), 2568, "1", 1)
+    assert measure.score is None
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
 
 
 def test_low_confidence_fields_are_named() -> None:

@@ -124,8 +124,8 @@ def test_a_point_with_no_room_of_its_own_between_two_digits_is_a_doubt() -> None
 
     decimal = read(("8", 0, 20), ("5", 23, 43), (".", 47, 52), ("0", 56, 76))
     squeezed = read(("8", 0, 20), (".", 21, 24), ("5", 25, 45))
-    assert not _doubt(decimal)
-    assert _doubt(squeezed)
+    assert _doubt(decimal) == (False, False)
+    assert _doubt(squeezed) == (True, True)  # in doubt for the point alone: its digits sure
 
 
 def test_a_thai_word_read_as_latin_is_read_again_in_thai_real_english_stays() -> None:
@@ -142,6 +142,26 @@ def test_a_thai_word_read_as_latin_is_read_again_in_thai_real_english_stays() ->
     assert _sense(words("Gift", "Policy")) > _sense(words("ฉเงี", "ขลดเฮฮ"))
 
 
+def test_a_thai_abbreviation_read_as_latin_capitals_is_read_again() -> None:
+    """A damaged "ต.ค." reads as "A.A." in English: two Latin letters, under the count that
+    calls for a Thai reading, but the shape of a Thai abbreviation (letters each closed by a
+    point). Such a block is read again; the abbreviation's letters make sense in Thai."""
+    from itaparse.readers.ocr import _latin_to_check, _sense
+    from itaparse.readers.ocr_words import OcrWord
+
+    def words(*texts: str) -> list[OcrWord]:
+        return [OcrWord(t, 0, 1, 0, 1, 1, 90) for t in texts]
+
+    for latin in ("A.A.", "UA.", "NE,", "VLA."):
+        assert _latin_to_check(words(latin, "๖๗", "-", "ก.ย.", "๖๘")), latin
+    assert not _latin_to_check(words("IT", "ปี", "๒๕๖๘"))  # a Latin word, no abbreviation
+    assert _sense(words("ต.ค.", "๖๗", "-", "ก.ย.", "๖๘")) > _sense(words("A.A.", "๖๗", "-", "ก.ย."))
+    assert _sense(words("ตลอดปีงบประมาณ", "พ.ศ.")) > _sense(words("ตลอดปีงบประมาณ", "VLA."))
+    # Only the abbreviations dates are written with: the Thai model reads "ก.ย." as "ก.ข."
+    # too, where the English one's "1.8." is mended by the number reader.
+    assert _sense(words("๓๐", "ก.ข.")) < _sense(words("mo", "f1.8."))
+
+
 def test_a_speck_beside_a_point_reads_as_one_point_and_a_doubt() -> None:
     """Dust beside a number's point reads as a second separator ("1,.1"): no number is
     written so. It reads as the one point and is a doubt; an honest point is neither."""
@@ -153,5 +173,5 @@ def test_a_speck_beside_a_point_reads_as_one_point_and_a_doubt() -> None:
 
     specked = read([("1", 0, 10), (",", 13, 15), (".", 17, 19), ("1", 22, 32)])
     honest = read([("1", 0, 10), (".", 14, 17), ("1", 21, 31)])
-    assert (_number_text(specked), _doubt(specked)) == ("1.1", True)
-    assert (_number_text(honest), _doubt(honest)) == ("1.1", False)
+    assert (_number_text(specked), _doubt(specked)) == ("1.1", (True, True))
+    assert (_number_text(honest), _doubt(honest)) == ("1.1", (False, False))

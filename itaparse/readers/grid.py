@@ -21,6 +21,8 @@ class Cell:
     # Read by OCR: the numbers read with too thin a margin to trust, and the least confidence
     # (0-100) Tesseract had in any word of the cell.
     doubts: list[str] = field(default_factory=list)
+    # Of those, the numbers doubted only for a point that may be a speck, their digits sure.
+    point_doubts: list[str] = field(default_factory=list)
     confidence: float | None = None
 
     @property

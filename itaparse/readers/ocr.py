@@ -33,6 +33,7 @@ from itaparse.errors import MissingToolError
 from itaparse.readers.ocr_numbers import reread
 from itaparse.readers.ocr_words import OcrWord, fit_to_ink, read_words
 from itaparse.readers.scan_cleanup import faint_marks, leader_dots, letter_height, specks
+from itaparse.thai.dates import MONTH_NAMES
 from itaparse.thai.dictionary import coverage
 from itaparse.thai.marks import restore_tone_marks
 
@@ -116,11 +117,35 @@ _LATIN_LETTER = re.compile("[A-Za-z]")
 # as Thai nonsense). A Latin letter counts for half a Thai letter in a dictionary word.
 _LATIN_TO_CHECK = 3
 _LATIN_WEIGHT = 0.5
+# Thai abbreviations are letters each closed by a point ("ต.ค.", "พ.ศ.", "ก.ย."): no dictionary
+# holds them, and Tesseract's English model reads a damaged one as Latin capitals ("A.A.",
+# "UA."). A block with a Latin word of that shape is read again in Thai alone, and the
+# letters of the abbreviations dates are written with count as sense: only those, since the
+# Thai model reads a mark-like letter as another ("ก.ข." for "ก.ย."), which the number
+# reader mends only in a Latin reading ("1.8.").
+_LATIN_ABBREVIATION = re.compile(
+    r"(?<![A-Za-z])[A-Za-z]{1,3}[.,](?:[A-Za-z]{1,2}[.,])?(?![A-Za-z])"
+)
+_DATE_ABBREVIATIONS = re.compile(
+    "|".join(
+        re.escape(m) for m in sorted({*MONTH_NAMES, "พ.ศ."}, key=len, reverse=True) if "." in m
+    )
+)
 
 
 def _sense(words: list[OcrWord]) -> float:
     text = " ".join(w.text for w in words)
-    return coverage(text)[0] + _LATIN_WEIGHT * len(_LATIN_LETTER.findall(text))
+    abbreviated = sum(
+        len(re.sub(r"[^\u0e01-\u0e2e]", "", m.group(0))) for m in _DATE_ABBREVIATIONS.finditer(text)
+    )
+    return coverage(text)[0] + abbreviated + _LATIN_WEIGHT * len(_LATIN_LETTER.findall(text))
+
+
+def _latin_to_check(words: list[OcrWord]) -> bool:
+    text = " ".join(w.text for w in words)
+    return len(_LATIN_LETTER.findall(text)) >= _LATIN_TO_CHECK or bool(
+        _LATIN_ABBREVIATION.search(text)
+    )
 
 
 def render(path: Path, index: int, dpi: int = DPI) -> Image.Image:
@@ -293,7 +318,7 @@ def _read_block(
     their numbers read again: `image` is the block, `box` where it lies on the page, `letter`
     the page's letter height in pixels."""
     found = read_words(api, image, (box[0], box[1]), dpi)
-    if sum(len(_LATIN_LETTER.findall(w.text)) for w in found) >= _LATIN_TO_CHECK:
+    if _latin_to_check(found):
         thai = read_words(_engine(THAI_ONLY), image, (box[0], box[1]), dpi)
         if _sense(thai) > _sense(found):
             found = thai

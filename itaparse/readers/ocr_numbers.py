@@ -170,7 +170,7 @@ def _read_group(
             runs = runs[:1]
     for start, end in runs:
         run = readings[start:end]
-        _replace(line, _span(run, left, scale), _number_text(run), _doubt(run))
+        _replace(line, _span(run, left, scale), _number_text(run), *_doubt(run))
 
 
 def _span(readings: list[shapes.Reading], left: int, scale: float) -> tuple[float, float]:
@@ -203,23 +203,26 @@ def _kind(character: str) -> str:
 _POINT_ROOM = 0.3
 
 
-def _doubt(readings: list[shapes.Reading]) -> bool:
+def _doubt(readings: list[shapes.Reading]) -> tuple[bool, bool]:
+    """Whether the number is in doubt, and whether only for a point that may be a speck (its
+    digits read surely): where no number can hold a point, the doubt goes with the point."""
     if any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
-        return True
+        return True, False
     text = "".join(r.character for r in readings)
     if _SEPARATORS.search(text):  # "1,.1": one of the two is a speck; which, no reader knows
-        return True
+        return True, True
     widths = [r.x1 - r.x0 for r in readings if r.character in _DIGITS]
     if not widths:
-        return False
+        return False, False
     digit = float(np.median(widths))
-    return any(
+    crowded = any(
         readings[i].character in ".,"
         and readings[i - 1].character in _DIGITS
         and readings[i + 1].character in _DIGITS
         and readings[i + 1].x0 - readings[i - 1].x1 < _POINT_ROOM * digit
         for i in range(1, len(readings) - 1)
     )
+    return crowded, crowded
 
 
 # Two separators side by side between digits: no number is written so.
@@ -237,7 +240,13 @@ def _number_text(readings: list[shapes.Reading]) -> str:
     return re.sub(f"(?<=[{_DIGITS}])[.,](?=[{_DIGITS}]{{3}}(?![{_DIGITS}]))", ",", text)
 
 
-def _replace(line: list[OcrWord], at: tuple[float, float], text: str, doubt: bool = False) -> None:
+def _replace(
+    line: list[OcrWord],
+    at: tuple[float, float],
+    text: str,
+    doubt: bool = False,
+    only_point: bool = False,
+) -> None:
     """Put `text` where Tesseract read the symbols between x at[0] and at[1] (points): in
     the first word holding any, the others losing theirs; a new word where it read none."""
     hits = [
@@ -270,3 +279,4 @@ def _replace(line: list[OcrWord], at: tuple[float, float], text: str, doubt: boo
             word.x1 = max(b for _t, _a, b in word.symbols)
     if doubt:
         owner.doubt = text
+        owner.doubt_point = only_point

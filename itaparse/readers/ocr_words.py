@@ -28,6 +28,7 @@ class OcrWord:
     size: float
     confidence: float
     doubt: str | None = None  # a number read with too little margin, as read
+    doubt_point: bool = False  # in doubt only for a point that may be a speck, digits sure
     symbols: list[tuple[str, float, float]] = field(default_factory=list)  # text, x0, x1
 
 

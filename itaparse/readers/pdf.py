@@ -195,6 +195,7 @@ def _ocr_marks(lines: Sequence[Line]) -> dict[str, Any]:
         return {}
     return {
         "doubts": [str(g["doubt"]) for g in read if g.get("doubt")],
+        "point_doubts": [str(g["doubt"]) for g in read if g.get("doubt") and g.get("doubt_point")],
         "confidence": min(float(g["confidence"]) for g in read),
     }
 

@@ -130,6 +130,7 @@ def ocr_page(path: Path, number: int) -> RawPage:
                 "fontname": "ocr",
                 "confidence": w.confidence,
                 "doubt": w.doubt,
+                "doubt_point": w.doubt_point,
             }
         )
         for w in found.words

@@ -128,6 +128,7 @@ class Glyph:
         "code",
         "confidence",
         "doubt",
+        "doubt_point",
         "fontname",
         "size",
         "text",

@@ -13,7 +13,7 @@ from datetime import date
 
 from itaparse.models import Measure, ParseWarning
 from itaparse.readers.grid import Cell
-from itaparse.semantics import find_score
+from itaparse.semantics import find_score, scores_stated
 from itaparse.table import MeasureRow
 from itaparse.thai.dates import (
     MONTH_NAMES,
@@ -60,6 +60,18 @@ _RANGE_START = re.compile(
     rf"(?:{'|'.join(re.escape(m) for m in _MONTHS)})"
     r"\.?\s*(?:\d{2}|\d{4})\s*(?:[-–—]|ถึง)"
 )
+
+
+_MONTH_WORD = re.compile("|".join(re.escape(m) for m in _MONTHS))
+_NO_MONTH_ALONE = re.compile(r"[-–—=]|ถึง|ปี|ตลอด|ทั้ง")
+
+
+def _one_month_alone(text: str) -> bool:
+    """A period of one date alone ("มิ.ย. ๖๘", "๓๐ มิ.ย. ๖๘"): on a scan, what OCR left of a
+    range whose other end it lost or read elsewhere ("ม.ค. ๖๘ - มิ.ย. ๖๘"), as likely as a
+    period written so. A range word or a year's words make it a period as written."""
+    plain = to_arabic(text)
+    return len(_MONTH_WORD.findall(plain)) == 1 and not _NO_MONTH_ALONE.search(plain)
 
 
 def _stray_range_start(row: MeasureRow, period: str | None) -> str | None:
@@ -188,6 +200,16 @@ def check(
 
     _mend_stated_score(measure, row)
     doubts = [d for c in cells.values() for d in c.doubts]
+    stated = sorted(set(scores_stated(measure.outcomes, measure.results)))
+    if measure.score is not None and "score" not in row.cells and len(stated) > 1:
+        # Two rows read as one (a mark over the rule between them, a row's rest on the next
+        # page put on the one above): the last score stated may be the neighbour's.
+        warn(
+            "ocr-unsure-score",
+            f"the row states {len(stated)} scores ({', '.join(f'{s:g}' for s in stated)}): "
+            "it may hold a neighbour's row, whose score is not this measure's",
+        )
+        measure.score = None
     if measure.score is not None:
         doubted = [d for d in doubts if _value(d) == measure.score]
         if doubted or _decimals(measure.score) > 2:
@@ -206,6 +228,18 @@ def check(
             "ocr-period-split",
             f"the period reads {measure.period.text!r}, and {stray!r} (the start of a range) "
             "was read in another column: the period may be cut",
+        )
+        measure.period.start = measure.period.end = None
+    elif (
+        measure.period.start is not None
+        and period is not None
+        and period.confidence is not None
+        and _one_month_alone(measure.period.text or "")
+    ):
+        warn(
+            "ocr-unsure-period",
+            f"the period reads {measure.period.text!r}, one date alone: on a scan the other "
+            "end of its range may be lost",
         )
         measure.period.start = measure.period.end = None
     if measure.period.start is not None and period is not None and period.confidence is not None:

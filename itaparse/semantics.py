@@ -81,6 +81,17 @@ def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
     return None, None
 
 
+def scores_stated(*texts: list[str]) -> list[float]:
+    """Every score the texts state as "… คะแนน" and read whole, in order."""
+    found = []
+    for items in texts:
+        for m in _SCORE.finditer(to_arabic("\n".join(items))):
+            value, sure = read_run(m.group(1))
+            if sure and value is not None and 0 <= value <= 100:
+                found.append(value)
+    return found
+
+
 def leading_score(text: str | None) -> float | None:
     """The number a score cell opens with ("๘๗.๕๐", "87.50 คะแนน"), if it is a score (0-100);
     read whole or not at all where the text layer cut it with spaces (see read_run)."""

@@ -41,6 +41,25 @@ def test_a_score_with_three_decimals_is_no_score() -> None:
     assert measure.score is None
 
 
+def test_a_row_stating_two_scores_on_a_scan_gives_none() -> None:
+    # A stamp over the rule between two rows: the first measure's row holds the second's
+    # result too, and the last score stated is the neighbour's.
+    outcomes = [
+        "หน่วยงานผ่านการประเมินตัวชี้วัดการให้บริการอยู่ที่ ๙๑.๒๕ คะแนน",
+        "หน่วยงานผ่านการประเมินการเปิดเผยข้อมูลอยู่ที่๙๕.๕๐ คะแนน",
+    ]
+    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=95.5)
+    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1.1", 3)
+    assert measure.score is None
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
+    assert "91.25, 95.5" in warnings[0].message
+    # The same score stated twice is one score.
+    twice = ["อยู่ที่ ๙๑.๒๕ คะแนน", "ผลการประเมิน ๙๑.๒๕ คะแนน"]
+    measure = Measure(number="1", title="มาตรการ", outcomes=twice, score=91.25)
+    assert check(measure, _row(outcomes=_ocr(" ".join(twice))), 2568, "1.1", 3) == []
+    assert measure.score == 91.25
+
+
 def test_a_sure_score_stands() -> None:
     measure = _measure(score=87.5)
     assert check(measure, _row(outcomes=_ocr("๘๗.๕๐ คะแนน", doubts=("๒",))), 2568, "1", 1) == []
@@ -73,6 +92,31 @@ def test_a_period_whose_start_was_read_in_another_column_is_left_out() -> None:
     assert [w.code for w in warnings] == ["ocr-period-split"]
     assert "ต.ค.๖๗ -" in warnings[0].message
     assert (measure.period.start, measure.period.end) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("มิ.ย. ๖๘", date(2025, 6, 1), date(2025, 6, 30)),
+        ("๓๐ ก.ย. ๒๕๖๘", date(2025, 9, 30), date(2025, 9, 30)),
+    ],
+)
+def test_one_date_alone_on_a_scan_is_no_period(text: str, start: date, end: date) -> None:
+    # What OCR left of "ม.ค. ๖๘ - มิ.ย. ๖๘" whose first half it lost (a photocopy) reads as
+    # June alone, a period the report never gave: as likely as a period written so, it is
+    # left out with a warning.
+    measure = _measure(period=Period(text=text, start=start, end=end))
+    warnings = check(measure, _row(period=_ocr(text)), 2568, "2.2", 4)
+    assert [w.code for w in warnings] == ["ocr-unsure-period"]
+    assert "one date alone" in warnings[0].message
+    assert (measure.period.start, measure.period.end) == (None, None)
+
+
+def test_one_date_alone_from_a_text_layer_stands() -> None:
+    period = Period(text="มิ.ย. ๖๘", start=date(2025, 6, 1), end=date(2025, 6, 30))
+    measure = _measure(period=period)
+    assert check(measure, _row(period=Cell([["มิ.ย. ๖๘"]])), 2568, "1", 1) == []
+    assert measure.period.start == date(2025, 6, 1)
 
 
 def test_a_whole_range_in_its_cell_stands_beside_dates_elsewhere() -> None:

@@ -3,6 +3,8 @@ glyphs (the reader's input), one rule each."""
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
 from typing import Any
 
 from itaparse.readers import borderless_header
@@ -11,6 +13,7 @@ from itaparse.readers import pdf_borderless as borderless
 SIZE = 14.0
 WIDTH = 7.0  # every glyph as wide: enough for columns and gaps to be placed by hand
 LINE = 20.0  # line spacing
+REGRESSIONS = Path(__file__).parent / "regressions"
 
 
 def word(text: str, x: float, top: float) -> list[dict[str, Any]]:
@@ -588,7 +591,8 @@ def test_labels_wrapped_higher_than_a_line_that_reads_as_a_header_are_the_band()
     assert found is not None
     assert cells(found, 0)[0] == "ประเด็นการ ประเมิน"
     assert cells(found, 0)[4] == "ผลการ ดำเนินการ (ระบุราย ละเอียด)"
-    assert cells(found, 1)[:2] == ["๑. การใช้", "๑.๑ มาตรการ"]
+    assert cells(found, 1)[:2] == ["๑. การใช้ ทรัพย์สิน", "๑.๑ มาตรการ ต่อแรก"]
+    assert cells(found, 2)[1:4] == ["๑.๒ มาตรการ", "๑. ทำ", "กองช่าง"]
 
 
 def test_rows_above_a_like_header_mid_page_continue_the_table_before() -> None:
@@ -1063,3 +1067,90 @@ def test_a_label_centred_on_the_second_of_three_header_lines_is_a_column() -> No
     found = borderless.find(lines, None, text)
     assert found is not None
     assert cells(found, -1)[:3] == ["๒. มาตรการสอง ต่อสอง", "๑. ประกาศ", "กองช่าง"]
+
+
+def _from_blocks(data: dict[str, Any]) -> list[dict[str, Any]]:
+    """A line of glyphs from a regression file's text blocks, each block's glyphs spread
+    evenly over its width (block geometry is what the header and columns are read by); the
+    line's first glyph stands at its own top (a mark above a letter stands higher)."""
+    glyphs: list[dict[str, Any]] = []
+    for b in data["blocks"]:
+        step = (b["x1"] - b["x0"]) / len(b["text"])
+        for i, ch in enumerate(b["text"]):
+            x = b["x0"] + i * step
+            glyphs.append(
+                {
+                    "text": ch,
+                    "x0": x,
+                    "x1": x + step,
+                    "top": b["top"],
+                    "bottom": b["top"] + b["size"],
+                    "size": b["size"],
+                    "fontname": "Test",
+                }
+            )
+    glyphs[0]["top"] = data["first_top"]
+    return glyphs
+
+
+def test_a_group_label_raised_over_a_header_that_reads_is_no_wrapped_label() -> None:
+    # Chromium, a table per category under its own heading (tests/regressions): the group
+    # label "แผนการดำเนินงาน" stands above the labels, the one-line labels beside it centred
+    # half a line lower. The line of labels under it reads as a header on its own, so the
+    # group label is no first line of labels that wrap: glued into the label under it, it
+    # made ten columns of the six and read the header's last line as a row.
+    data = json.loads((REGRESSIONS / "chromium_group_label_over_centred_labels.json").read_text())
+    lines = [_from_blocks(line) for line in data["lines"]]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert len(found.columns.edges) == 5
+    assert cells(found, 0) == [
+        "มาตรการ",
+        "แนวทางการ ดำเนินการ",
+        "หน่วยงานที่รับ ผิดชอบ",
+        "ระยะเวลา ดำเนินการ",
+        "ผลการดำเนิน งาน",
+        "ผลลัพธ์/ความ สำเร็จ",
+    ]
+    assert cells(found, 1)[:4] == [
+        "๒. มาตรการ ปรับปรุงการ เผยแพร่ข้อมูล ข่าวสารผ่าน เว็บไซต์หลัก ของหน่วยงาน",
+        "๑. ปรับปรุง โครงสร้าง เว็บไซต์ให้ ค้นหาข้อมูล ตามหัวข้อการ ประเมินได้ สะดวก"
+        " ๒. ตรวจสอบ ความครบถ้วน ของข้อมูลก่อน เผยแพร่ทุก ครั้ง ๓. มอบหมาย ผู้รับผิดชอบ"
+        " การปรับปรุง ข้อมูลของ แต่ละกองให้ เป็นปัจจุบันทุก เดือน",
+        "กองช่าง",
+        "เมษายน ๒๕๖๘ - กันยายน ๒๕๖๘",
+    ]
+
+
+def test_a_short_table_is_measured_by_its_body_spacing_not_its_headers() -> None:
+    # A category's table with two lines left on the page, under a header of labels centred
+    # half a line apart: the page's spacing is the header's, and a whole body line's gap
+    # would end the body under the row's first line, losing the rest of its period.
+    C = (40.0, 160.0, 280.0, 400.0, 520.0, 640.0)
+    lines = [
+        line(("ผลการดำเนิน", C[4]), ("ผลลัพธ์/ความ", C[5]), top=0),
+        line(
+            ("มาตรการ", C[0]), ("แนวทางการ", C[1]), ("หน่วยงานที่รับ", C[2]), ("ระยะเวลา", C[3]), top=7
+        ),
+        line(("งาน", C[4]), ("สำเร็จ", C[5]), top=15),
+        line(("ดำเนินการ", C[1]), ("ผิดชอบ", C[2]), ("ดำเนินการ", C[3]), top=23),
+        line(
+            ("๓. มาตรการ", C[0]),
+            ("๑. เผยแพร่", C[1]),
+            ("ทุกกอง", C[2]),
+            ("เมษายน", C[3]),
+            ("๑. สรุปผล", C[4]),
+            ("- การจัดซื้อ", C[5]),
+            top=43,
+        ),
+        line(("เปิดเผยข้อมูล", C[0]), ("แผนการจัดซื้อ", C[1]), ("๒๕๖๘ -", C[3]), top=58),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert max(found.used) == len(lines) - 1
+    assert cells(found, 1)[:4] == [
+        "๓. มาตรการ เปิดเผยข้อมูล",
+        "๑. เผยแพร่ แผนการจัดซื้อ",
+        "ทุกกอง",
+        "เมษายน ๒๕๖๘ -",
+    ]

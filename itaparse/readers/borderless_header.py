@@ -111,6 +111,12 @@ def _header(
             score = _labels_score(by_column, text, grouped)
             continue
         if mapping is None:  # the first line alone is no header: its labels wrap
+            if read_header([text(b) for b in _blocks(lines[k])])[0] is not None:
+                # A line below reads as the header itself: the first line is a group
+                # label raised above it (with labels centred beside it), not labels that
+                # wrap; merging the two would glue the group label into a column's label
+                # and misplace the columns. The header starts lower.
+                break
             trial = [list(b) for b in blocks]
             beside = []  # labels under no label above: one-line labels centred lower
             for b in _blocks(lines[k]):

@@ -235,7 +235,12 @@ def _table(
 ) -> Found | None:
     # A continued table keeps its first page's line spacing: the few lines it may have on
     # this page (and the gap to the signature under them) are no measure of it.
+    # A new table's spacing is its body's: a header of labels centred half a line apart, on
+    # a page where the table has few lines, would measure it too tight and end the body
+    # under its first line.
     spacing = previous.spacing if previous is not None and previous.spacing else None
+    if spacing is None and len(lines) - body_start >= 2:
+        spacing = line_spacing(lines[body_start:])
     body_end = min(_body_end(lines, body_start, spacing), limit)
     body = lines[body_start:body_end]
     columns = previous
@@ -259,7 +264,7 @@ def _table(
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)
         columns.number = next((c for c, f in fields.items() if f == "number"), None)
-        columns.spacing = line_spacing(lines)
+        columns.spacing = spacing or line_spacing(lines)
         columns.header_lines = tuple(text(line) for line in lines[header_at : header[1] + 1])
     assert columns is not None
     rows = _rows(head, body, columns, text)

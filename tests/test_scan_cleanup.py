@@ -175,3 +175,35 @@ def test_a_speck_beside_a_point_reads_as_one_point_and_a_doubt() -> None:
     honest = read([("1", 0, 10), (".", 14, 17), ("1", 21, 31)])
     assert (_number_text(specked), _doubt(specked)) == ("1.1", (True, True))
     assert (_number_text(honest), _doubt(honest)) == ("1.1", (False, False))
+
+
+def test_a_line_opening_with_a_number_and_a_comma_is_a_numbered_item() -> None:
+    """A point and a comma are the same speck on a copy: "๒," opening a line is the item
+    "๒." (read so, it opens its own row); a number with digits after its comma is a
+    thousands number, and a comma later in the line stays."""
+    from itaparse.readers.ocr_numbers import _item_point
+    from itaparse.readers.ocr_words import OcrWord
+
+    def line(*texts: str) -> list[OcrWord]:
+        return [
+            OcrWord(t, 10 * i, 10 * i + 8, 0, 10, 10, 90, symbols=[(t, 10 * i, 10 * i + 8)])
+            for i, t in enumerate(texts)
+        ]
+
+    assert [w.text for w in _item_point(line("๒,", "มาตรการ"))] == ["๒.", "มาตรการ"]
+    assert [w.text for w in _item_point(line("๑,,", "มาตรการ"))] == ["๑.", "มาตรการ"]
+    assert [w.text for w in _item_point(line("๑.๒,", "มาตรการ"))] == ["๑.๒.", "มาตรการ"]
+    assert [w.text for w in _item_point(line("๑,๒๕๐", "ราย"))] == ["๑,๒๕๐", "ราย"]
+    assert [w.text for w in _item_point(line("ครบ", "๒,"))] == ["ครบ", "๒,"]
+
+
+def test_digits_tesseract_saw_where_the_shapes_read_none_are_a_doubt() -> None:
+    """A signature's stroke joins a score's digits to the words beside them: the shapes of
+    that ink read as Latin letters, confirming no number; Tesseract's digits there ("๑๑.๒๕"
+    for "๙๑.๒๕") stand as read, in doubt."""
+    from itaparse.readers.ocr_numbers import _doubt_unconfirmed
+    from itaparse.readers.ocr_words import OcrWord
+
+    words = [OcrWord("อยู่ที่", 0, 30, 0, 10, 10, 90), OcrWord("๑๑.๒๕", 32, 60, 0, 10, 10, 90)]
+    _doubt_unconfirmed(words)
+    assert [w.doubt for w in words] == [None, "๑๑.๒๕"]

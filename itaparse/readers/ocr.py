@@ -173,9 +173,11 @@ def _threshold(gray: np.ndarray) -> tuple[float, np.ndarray]:
     return float(level), binary
 
 
-def _has_ink(gray: np.ndarray) -> bool:
-    """Whether a region holds anything to read: more than a speck of dark pixels."""
-    return int(np.count_nonzero(gray < 140)) > 12
+def _has_ink(letters: np.ndarray) -> bool:
+    """Whether a region holds anything to read: more than a speck of the text's ink. The ink
+    is what the page's own threshold found (a fixed grey level took a faint copy's whole
+    page, palest at 131 of 255, for blank, and its rows were lost without a word)."""
+    return int(np.count_nonzero(letters)) > 12
 
 
 def skew(ink: np.ndarray) -> float:
@@ -350,7 +352,7 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
         for cell in table.cells:
             x0, y0, x1, y1 = (round(v / pt) for v in cell)
             x0, y0, x1, y1 = x0 + inset, y0 + inset, x1 - inset, y1 - inset
-            if x1 - x0 < 4 or y1 - y0 < 4 or not _has_ink(gray[y0:y1, x0:x1]):
+            if x1 - x0 < 4 or y1 - y0 < 4 or not _has_ink(letters[y0:y1, x0:x1]):
                 continue
             box = (x0, y0, x1, y1)
             words.extend(_read_block(api, straight.crop(box), letters, box, dpi, letter))
@@ -360,7 +362,7 @@ def _read_page(image: Image.Image, dpi: int) -> ScannedPage:
         x0, y0, x1, y1 = (round(v / pt) for v in table.bbox)
         outside[max(0, y0 - inset) : y1 + inset, max(0, x0 - inset) : x1 + inset] = 255
         rest[max(0, y0 - inset) : y1 + inset, max(0, x0 - inset) : x1 + inset] = 0
-    if _has_ink(outside):
+    if _has_ink(rest):
         page = (0, 0, gray.shape[1], gray.shape[0])
         words.extend(_read_block(api, Image.fromarray(outside), rest, page, dpi, letter))
     for word in words:

@@ -52,8 +52,27 @@ def reread(
     scale = dpi / 72
     out: list[OcrWord] = []
     for line in _lines(words):
-        out.extend(_reread_line(letters, line, box, scale))
+        out.extend(_item_point(_reread_line(letters, line, box, scale)))
     return out
+
+
+# A number opening a line, closed by commas or points and nothing after them: "๒," "๑,,".
+_ITEM = re.compile(f"([{_DIGITS}]+(?:[.][{_DIGITS}]+)*)[.,]*,[.,]*")
+
+
+def _item_point(line: list[OcrWord]) -> list[OcrWord]:
+    """A line that opens with a number and a comma is a numbered item, its point read as a
+    comma ("๒, มาตรการ…"): a point and a comma are the same speck on a copy, and no Thai
+    line opens with a number and a comma. Read so, the item opens its row (a second measure
+    left inside the first's row would give it the second's score)."""
+    if line and line[0].symbols:
+        found = _ITEM.fullmatch(line[0].text)
+        if found is not None:
+            first = line[0]
+            a, b = first.symbols[0][1], first.symbols[-1][2]
+            first.symbols = [(found.group(1) + ".", a, b)]
+            first.text = found.group(1) + "."
+    return line
 
 
 def _lines(words: list[OcrWord]) -> Iterator[list[OcrWord]]:
@@ -140,7 +159,11 @@ def _read_group(
     among = shapes.CHARACTERS if _LATIN.search(seen) else shapes.THAI
     readings = [r for r in shapes.read_line(ink, among) if r.character not in "'_"]
     if not readings or any(r.character in shapes.LATIN for r in readings):
-        return  # a Latin word: Tesseract's English reading stands
+        # A Latin word: Tesseract's English reading stands. Digits Tesseract saw in ink that
+        # reads as Latin shapes are no number the shapes confirm (a signature's stroke joins
+        # a score's digits to the words beside it): they are in doubt.
+        _doubt_unconfirmed(under)
+        return
     kinds = "".join(_kind(r.character) for r in readings)
     if "d" not in kinds:
         if not marked and all(r.margin >= _SURE_LETTER for r in readings):
@@ -151,6 +174,7 @@ def _read_group(
                 _replace(line, _span(readings, left, scale), "".join(r.character for r in readings))
         else:
             _undigit(under, readings, left, scale)
+            _doubt_unconfirmed(under)
         return
     if not _HAS_DIGIT.search(seen) and (
         "l" in kinds or any(r.margin < SURE_MARGIN for r in readings if _kind(r.character) == "d")
@@ -189,6 +213,18 @@ def _undigit(under: list[OcrWord], readings: list[shapes.Reading], left: int, sc
             if shape is not None and shape.margin >= _SURE_LETTER:
                 word.symbols[i] = (shape.character, a, b)
         word.text = drop_orphan_marks("".join(t for t, _a, _b in word.symbols))
+
+
+_DIGIT_RUN = re.compile(f"[{_DIGITS}][{_DIGITS}.,]*")
+
+
+def _doubt_unconfirmed(under: list[OcrWord]) -> None:
+    """Tesseract's digits where the shapes of the ink read as no digits: the number stands
+    as Tesseract read it, in doubt (its Thai model cannot even write ๔ ๖ ๗ ๘ ๙)."""
+    for word in under:
+        runs = _DIGIT_RUN.findall(word.text)
+        if runs and word.doubt is None:
+            word.doubt = max(runs, key=len)
 
 
 def _kind(character: str) -> str:

@@ -24,6 +24,10 @@ _FISCAL = re.compile(r"ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?\s*(\d
 _NAMED_YEAR = re.compile(r"(?:ปีงบประมาณ|ประจำปี)\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
 # A title without "ปีงบประมาณ" may give its year after "ปี" alone ("ประจำปี ๒๕๖๘", "ปี พ.ศ. ๒๕๖๘").
 _TITLE_YEAR = re.compile(r"ปี\s*(?:พ\.\s?ศ\.)?\s*(\d{4})")
+# A title whose year words are followed by something that is no year ("พ.ศ. “OK |", a scan's
+# signature or stain over the digits): the title named a year no one can read, and the years
+# the preface names are the assessment's before, so the fiscal year is unknown.
+_UNREAD_YEAR = re.compile(r"(?:ปีงบประมาณ\s*(?:พ\.\s?ศ\.)?|พ\.\s?ศ\.)\s*(?=[^\s\dพ])")
 _DATED = re.compile(r"(?:ณ\s*)?วันที่\s*(\d{1,2}\s*\S+\s*(?:พ\.\s?ศ\.)?\s*\d{4})")
 _DANGLING = re.compile(r"(?:อำเภอ|จังหวัด|เขต)\s*$")
 _TITLE_START = re.compile(r"^(?:(?:แบบ)?รายงาน|ผลการดำเนิน(?:การ|งาน)|มาตรการส่งเสริมคุณธรรม)")
@@ -42,6 +46,8 @@ class Metadata:
     district: str | None = None
     province: str | None = None
     fiscal_year: int | None = None
+    # The title names its year, but what stands there is no year (read under a stain).
+    year_unread: bool = False
 
 
 # The words of a title's year, which a wrap may cut anywhere ("ประจำปี" / "งบประมาณ พ.ศ. …").
@@ -85,12 +91,15 @@ def extract_metadata(lines: Sequence[str]) -> Metadata:
         found = _FISCAL.search(title) or _TITLE_YEAR.search(title)
         if found:
             meta.fiscal_year = be_year(found.group(1))
-    if meta.fiscal_year is None:  # lines joined: "ปีงบประมาณ" may end a line, its year open the next
+    unreadable = bool(meta.title) and bool(_UNREAD_YEAR.search(to_arabic(meta.title or "")))
+    meta.year_unread = meta.fiscal_year is None and unreadable
+    if meta.fiscal_year is None and not unreadable:
+        # Lines joined: "ปีงบประมาณ" may end a line, its year open the next.
         text = to_arabic(" ".join(lines))
         years = Counter(be_year(m.group(1)) for m in _NAMED_YEAR.finditer(text))
         if years:
             meta.fiscal_year = years.most_common(1)[0][0]
-    if meta.fiscal_year is None:
+    if meta.fiscal_year is None and not unreadable:
         meta.fiscal_year = _year_of_report_date(lines)
     start = max(title_at, 0)
     ordered = _unwrap_labels(list(lines[start:]) + list(lines[:start]))

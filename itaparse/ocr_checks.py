@@ -42,9 +42,50 @@ def _value(text: str) -> float | None:
     return parse_number(to_arabic(text).replace(",", ""))
 
 
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _in_score(doubt: str, measure: Measure) -> bool:
+    """Whether a number OCR doubted is the measure's score, or a piece of it: Tesseract
+    cuts numbers at their point ("๙๐" | ".๒๕"), and the shapes reread the piece they
+    doubted, so the score as read ("90.25") holds the doubted digits. A piece counts from
+    two digits: one digit doubted elsewhere in the cell ("๒ ครั้ง") is in many a score."""
+    if measure.score is None:
+        return False
+    if _value(doubt) == measure.score:
+        return True
+    piece = to_arabic(doubt).strip(".,")
+    if sum(ch.isdigit() for ch in piece) < 2:
+        return False
+    for text in (*measure.outcomes, *measure.results):
+        for token in _NUMBER.findall(to_arabic(text)):
+            if piece in token and parse_number(token.replace(",", "")) == measure.score:
+                return True
+    return False
+
+
+def _zero_led(measure: Measure) -> list[str]:
+    """The score as written, where every writing of it opens with a zero before another
+    digit ("00", "0๕.๕๐"): no one writes a score so; a digit under a stroke or a stain was
+    read as the zero OCR takes a blot for."""
+    found = [
+        token
+        for text in (*measure.outcomes, *measure.results)
+        for token in _NUMBER.findall(to_arabic(text))
+        if parse_number(token.replace(",", "")) == measure.score
+    ]
+    if found and all(re.match(r"0\d", token) for token in found):
+        return found[:1]
+    return []
+
+
 def _decimals(score: float) -> int:
     text = f"{score:.6f}".rstrip("0")
     return len(text.split(".")[1]) if "." in text else 0
+
+
+# Three fiscal years: the span _fiscal_span allows around a known fiscal year.
+_LONGEST_PERIOD_DAYS = 3 * 366
 
 
 def _fiscal_span(fiscal_year: int) -> tuple[date, date]:
@@ -211,7 +252,8 @@ def check(
         )
         measure.score = None
     if measure.score is not None:
-        doubted = [d for d in doubts if _value(d) == measure.score]
+        doubted = [d for d in doubts if _in_score(d, measure)]
+        doubted += _zero_led(measure)
         if doubted or _decimals(measure.score) > 2:
             read = doubted[0] if doubted else f"{measure.score:g}"
             warn("ocr-unsure-score", f"the score reads {read}, but OCR was unsure of its digits")
@@ -244,8 +286,13 @@ def check(
         measure.period.start = measure.period.end = None
     if measure.period.start is not None and period is not None and period.confidence is not None:
         start, end = measure.period.start, measure.period.end or measure.period.start
-        unlikely = fiscal_year is not None and not (
-            _fiscal_span(fiscal_year)[0] <= start <= end <= _fiscal_span(fiscal_year)[1]
+        # Without the report's fiscal year (its title unread on the scan), a measure's period
+        # still lies within a fiscal year and the years of planning and follow-up beside it:
+        # a misread year ("๒๕๒๖" for "๒๕๖๗") makes it run for decades.
+        unlikely = (
+            not (_fiscal_span(fiscal_year)[0] <= start <= end <= _fiscal_span(fiscal_year)[1])
+            if fiscal_year is not None
+            else (end - start).days > _LONGEST_PERIOD_DAYS
         )
         unread = unread_part(measure.period.text or "")
         if _DANGLING.search(measure.period.text or ""):

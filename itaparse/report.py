@@ -244,6 +244,14 @@ def build_report(grid: Grid, path: Path) -> Report:
                 "digits: left out, and periods stated by it left unread",
             )
         )
+    if meta.year_unread:
+        warnings.append(
+            ParseWarning(
+                code="year-unread",
+                message=f"the title names its fiscal year, but reads {meta.title!r}: the year "
+                "is left out (the years the preface names are often the assessment's before)",
+            )
+        )
     warnings.extend(_inferred(table))
     if grid.problems:
         warnings.append(

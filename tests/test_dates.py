@@ -75,6 +75,11 @@ def test_a_year_is_a_whole_run_of_digits(text: str) -> None:
         # A range with one end cut off (a page break took "ต.ค."): no one-month period.
         "๖๗ - ก.ย. ๖๘",
         "ต.ค. ๖๗ -",
+        # A range that runs backwards, its end's year lost (a scan, a wrap) or miswritten:
+        # the year meant is unknown, and the start's would end the period before it starts.
+        "ตุลาคม ๒๕๖๗ - กันยายน",
+        "ตุลาคม ๒๕๖๗ กันยายน",
+        "๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๗",
     ],
 )
 def test_unparsable_periods(text: str) -> None:
@@ -108,6 +113,19 @@ def test_any_month_range(a: int, b: int, year: int, full: bool, thai: bool, sep:
     assert start == date(year - 543, a, 1)
     assert end is not None and (end.year, end.month) == (end_year - 543, b)
     assert start <= end
+
+
+@given(months, months, years, st.sampled_from([" - ", " ถึง "]))
+def test_a_range_never_ends_before_it_starts(a: int, b: int, year: int, sep: str) -> None:
+    # Whatever ends are written with or without years: a period parsed is never backwards.
+    for text in (
+        f"{thai_full_months[a - 1]} {year}{sep}{thai_full_months[b - 1]}",
+        f"{thai_full_months[a - 1]}{sep}{thai_full_months[b - 1]} {year}",
+        f"{thai_full_months[a - 1]} {year}{sep}{thai_full_months[b - 1]} {year - 1}",
+    ):
+        start, end = parse_period(text)
+        assert (start is None) == (end is None)
+        assert start is None or end is None or start <= end
 
 
 @given(years)

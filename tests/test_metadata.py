@@ -123,3 +123,15 @@ def test_abbreviated_places_resolve_to_their_codes() -> None:
         "63",
         "6308",
     )
+
+
+def test_a_title_whose_year_is_unreadable_gives_no_fiscal_year() -> None:
+    # A signature over the title's digits on a scan: the preface's year (the assessment's
+    # before) must not stand in for it.
+    preface = "ได้วิเคราะห์ผลการประเมิน ประจำปีงบประมาณ พ.ศ. ๒๕๖๗"
+    meta = extract_metadata([f"{TITLE} ประจำปีงบประมาณ พ.ศ. “OK |", preface])
+    assert (meta.fiscal_year, meta.year_unread) == (None, True)
+    # Its year on the next line, or written: the year stands.
+    assert extract_metadata([f"{TITLE} ประจำปีงบประมาณ", "พ.ศ. ๒๕๖๘", preface]).fiscal_year == 2568
+    meta = extract_metadata([f"{TITLE} ประจำปีงบประมาณ พ.ศ.๒๕๖๘", preface])
+    assert (meta.fiscal_year, meta.year_unread) == (2568, False)

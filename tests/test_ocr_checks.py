@@ -207,3 +207,39 @@ def test_rows_read_from_a_text_layer_are_untouched() -> None:
     measure = _measure(score=55.031)
     assert check(measure, _row(outcomes=Cell([["๕๕.๐๓๑ คะแนน"]])), 2568, "1", 1) == []
     assert measure.score == 55.031
+
+
+def test_a_score_whose_piece_ocr_doubted_is_left_out() -> None:
+    # Tesseract cut "๙๑.๒๕" at its point; the shapes reread the piece "๙๐" with a thin
+    # margin, and the number put together reads 90.25: the doubt is the score's.
+    measure = Measure(number="1", title="มาตรการ", outcomes=["อยู่ที่ ๙๐.๒๕ คะแนน"], score=90.25)
+    warnings = check(measure, _row(outcomes=_ocr("อยู่ที่ ๙๐.๒๕ คะแนน", ("๙๐",))), 2568, "1", 1)
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
+    assert measure.score is None
+    # One digit doubted elsewhere in the cell is no piece of it.
+    measure = Measure(number="1", title="มาตรการ", outcomes=["๒ ครั้ง ๙๒.๕๐ คะแนน"], score=92.5)
+    assert check(measure, _row(outcomes=_ocr("๒ ครั้ง ๙๒.๕๐ คะแนน", ("๒",))), 2568, "1", 1) == []
+    assert measure.score == 92.5
+
+
+def test_a_period_of_decades_is_left_out_where_the_fiscal_year_is_unknown() -> None:
+    # The title unread on the scan: no fiscal year to judge by, but no measure runs for
+    # decades ("๒๕๖๗" read as "๒๕๒๖").
+    text = "๑ ต.ค. ๒๕๒๖ - ๓๐ ก.ย. ๒๕๖๘"
+    measure = _measure(period=Period(text=text, start=date(1983, 10, 1), end=date(2025, 9, 30)))
+    warnings = check(measure, _row(period=_ocr(text)), None, "1", 1)
+    assert [w.code for w in warnings] == ["ocr-unsure-period"]
+    assert (measure.period.start, measure.period.end) == (None, None)
+    text = "๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘"
+    measure = _measure(period=Period(text=text, start=date(2024, 10, 1), end=date(2025, 9, 30)))
+    assert check(measure, _row(period=_ocr(text)), None, "1", 1) == []
+
+
+def test_a_score_written_with_a_leading_zero_is_left_out() -> None:
+    # A signature over "๘๔": OCR read the blot as zeros. No one writes a score "00".
+    measure = Measure(number="1", title="มาตรการ", outcomes=["อยู่ที่ร้อยละ 00"], score=0.0)
+    warnings = check(measure, _row(outcomes=_ocr("อยู่ที่ร้อยละ 00")), 2568, "1", 1)
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
+    assert measure.score is None
+    measure = Measure(number="1", title="มาตรการ", outcomes=["อยู่ที่ ๐ คะแนน"], score=0.0)
+    assert check(measure, _row(outcomes=_ocr("อยู่ที่ ๐ คะแนน")), 2568, "1", 1) == []

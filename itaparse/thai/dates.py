@@ -97,7 +97,12 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
             if end_year is None:
                 return None, None
             start_year = a.year or (end_year - 1 if a.month > b.month else end_year)
-            return a.first(start_year), b.last(end_year)
+            start, end = a.first(start_year), b.last(end_year)
+            if end < start:
+                # A range that runs backwards ("ตุลาคม ๒๕๖๗ - กันยายน": the end's year lost
+                # to a wrap or a scan, or miswritten): which year was meant is unknown.
+                return None, None
+            return start, end
         if len(points) >= 2:
             # Two dates that do not read as a range ("๑ ต.ค. ๖๗ ถึง งาน ๓๑ มี.ค. ๖๘": words of
             # another cell between them): which span is meant is unknown, and the first date

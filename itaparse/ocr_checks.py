@@ -22,7 +22,7 @@ from itaparse.thai.dates import (
     parse_period,
     unread_part,
 )
-from itaparse.thai.numerals import parse_number, to_arabic
+from itaparse.thai.numerals import NUMBER_RUN, parse_number, read_run, to_arabic
 from itaparse.thai.sequences import MARKS
 from itaparse.thai.text import closest
 
@@ -42,7 +42,18 @@ def _value(text: str) -> float | None:
     return parse_number(to_arabic(text).replace(",", ""))
 
 
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_RUN = re.compile(NUMBER_RUN)
+
+
+def _score_writings(measure: Measure) -> list[str]:
+    """The runs of digits in the measure's results and outcomes that read as its score,
+    as written ("๙๐ .๒๕": read_run takes spaces beside a point as find_score does)."""
+    return [
+        run
+        for text in (*measure.outcomes, *measure.results)
+        for run in _RUN.findall(to_arabic(text))
+        if read_run(run)[0] == measure.score
+    ]
 
 
 def _in_score(doubt: str, measure: Measure) -> bool:
@@ -57,24 +68,15 @@ def _in_score(doubt: str, measure: Measure) -> bool:
     piece = to_arabic(doubt).strip(".,")
     if sum(ch.isdigit() for ch in piece) < 2:
         return False
-    for text in (*measure.outcomes, *measure.results):
-        for token in _NUMBER.findall(to_arabic(text)):
-            if piece in token and parse_number(token.replace(",", "")) == measure.score:
-                return True
-    return False
+    return any(piece in run.replace(" ", "") for run in _score_writings(measure))
 
 
 def _zero_led(measure: Measure) -> list[str]:
     """The score as written, where every writing of it opens with a zero before another
     digit ("00", "0๕.๕๐"): no one writes a score so; a digit under a stroke or a stain was
     read as the zero OCR takes a blot for."""
-    found = [
-        token
-        for text in (*measure.outcomes, *measure.results)
-        for token in _NUMBER.findall(to_arabic(text))
-        if parse_number(token.replace(",", "")) == measure.score
-    ]
-    if found and all(re.match(r"0\d", token) for token in found):
+    found = _score_writings(measure)
+    if found and all(re.match(r"0\d", run) for run in found):
         return found[:1]
     return []
 

@@ -216,6 +216,13 @@ def test_a_score_whose_piece_ocr_doubted_is_left_out() -> None:
     warnings = check(measure, _row(outcomes=_ocr("อยู่ที่ ๙๐.๒๕ คะแนน", ("๙๐",))), 2568, "1", 1)
     assert [w.code for w in warnings] == ["ocr-unsure-score"]
     assert measure.score is None
+    # The same, Tesseract's cut left as a space beside the point ("๙๐ .๒๕"), as find_score
+    # reads it whole.
+    outcomes = ["อยู่ที่๙๐ .๒๕ คะแนน"]
+    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=90.25)
+    warnings = check(measure, _row(outcomes=_ocr(outcomes[0], ("๙๐",))), None, "1", 1)
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
+    assert measure.score is None
     # One digit doubted elsewhere in the cell is no piece of it.
     measure = Measure(number="1", title="มาตรการ", outcomes=["๒ ครั้ง ๙๒.๕๐ คะแนน"], score=92.5)
     assert check(measure, _row(outcomes=_ocr("๒ ครั้ง ๙๒.๕๐ คะแนน", ("๒",))), 2568, "1", 1) == []

@@ -234,10 +234,10 @@ def _table(
     header_at: int | None = None,
 ) -> Found | None:
     # A continued table keeps its first page's line spacing: the few lines it may have on
-    # this page (and the gap to the signature under them) are no measure of it.
-    # A new table's spacing is its body's: a header of labels centred half a line apart, on
-    # a page where the table has few lines, would measure it too tight and end the body
-    # under its first line.
+    # this page (and the gap to the signature under them) are no measure of it. A new
+    # table's spacing is its body's: a header of labels centred half a line apart, on a page
+    # where the table has few lines, would measure it too tight and end the body under its
+    # first line.
     spacing = previous.spacing if previous is not None and previous.spacing else None
     if spacing is None and len(lines) - body_start >= 2:
         spacing = line_spacing(lines[body_start:])

@@ -243,7 +243,7 @@ def check(
 
     _mend_stated_score(measure, row)
     doubts = [d for c in cells.values() for d in c.doubts]
-    stated = sorted(set(scores_stated(measure.outcomes, measure.results)))
+    stated = sorted(set(scores_stated(measure.outcomes, measure.results, percent=True)))
     if measure.score is not None and "score" not in row.cells and len(stated) > 1:
         # Two rows read as one (a mark over the rule between them, a row's rest on the next
         # page put on the one above): the last score stated may be the neighbour's.

@@ -33,6 +33,7 @@ from itaparse.semantics import (
     leading_score,
     parse_budget,
     score_doubt,
+    scores_stated,
     split_items,
     split_title,
 )
@@ -94,25 +95,52 @@ _NUMBER_LINE = re.compile(r"[\s0-9๐-๙.,]+")
 _DIGIT = re.compile(r"[0-9๐-๙]")
 
 
-def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | None:
-    """A score column's number when the form has one, else the score stated in the text.
-    A narrow score column wraps its number ("๘" over "๖.๔๘"): lines that are all digits
-    are one number. Where the score column states a number that cannot be read, no number
-    of the text stands in for it (the results may state another: a target, last year's)."""
+def _column_score(row: MeasureRow) -> tuple[float | None, bool]:
+    """The number of the score column, and whether the column states something at all. A
+    narrow score column wraps its number ("๘" over "๖.๔๘"): lines that are all digits are one
+    number."""
     cell = row.cells.get("score")
     text = cell_text(cell)
-    if cell is not None and text:
-        found = leading_score(text)
-        lines = [line.strip() for line in cell.lines if line.strip()]
-        if found is None and len(lines) > 1 and all(_NUMBER_LINE.fullmatch(x) for x in lines):
-            found = leading_score("".join(lines))
-        if found is None:
-            found = find_score([text])
-        if found is not None:
-            return found
-        if _DIGIT.search(text):
-            return None
+    if cell is None or not text:
+        return None, False
+    found = leading_score(text)
+    lines = [line.strip() for line in cell.lines if line.strip()]
+    if found is None and len(lines) > 1 and all(_NUMBER_LINE.fullmatch(x) for x in lines):
+        found = leading_score("".join(lines))
+    if found is None:
+        found = find_score([text])
+    return found, True
+
+
+def _conflict(column: float | None, outcomes: list[str]) -> list[float]:
+    """The scores the outcomes state ("… ๗๓ คะแนน") where none is the score column's: one of
+    the two readings is wrong (a date's day cut into the column, a misread digit), and which,
+    the row does not say."""
+    stated = scores_stated(outcomes)
+    return stated if column is not None and stated and column not in stated else []
+
+
+def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | None:
+    """A score column's number when the form has one, else the score stated in the text.
+    Where the score column states a number that cannot be read, no number of the text stands
+    in for it (the results may state another: a target, last year's); where the outcomes
+    state another score than the column, neither is given (see _conflict)."""
+    found, stated = _column_score(row)
+    if found is not None:
+        return None if _conflict(found, outcomes) else found
+    if stated and _DIGIT.search(cell_text(row.cells.get("score")) or ""):
+        return None
     return find_score(outcomes, results)
+
+
+def _score_doubt(row: MeasureRow, outcomes: list[str], results: list[str]) -> str | None:
+    """Why a row that states a score gives none."""
+    column, _stated = _column_score(row)
+    conflict = _conflict(column, outcomes)
+    if conflict:
+        stated = ", ".join(f"{v:g}" for v in conflict)
+        return f"the score column reads {column:g} and the outcomes state {stated}"
+    return score_doubt(cell_text(row.cells.get("score")), outcomes, results)
 
 
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> tuple[Measure, bool]:
@@ -295,9 +323,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         page = row.pages[0] if row.pages else None
         doubts = ocr_checks.check(measure, row, fiscal_year, tag, page)
         unread = (
-            score_doubt(cell_text(row.cells.get("score")), measure.outcomes, measure.results)
-            if measure.score is None
-            else None
+            _score_doubt(row, measure.outcomes, measure.results) if measure.score is None else None
         )
         if unread is not None:
             doubts.append(
@@ -334,6 +360,16 @@ def build_report(grid: Grid, path: Path) -> Report:
                         measure=tag,
                     )
                 )
+            if measure.period.start is not None:
+                measure.period.start = measure.period.end = None
+                doubts.append(
+                    ParseWarning(
+                        code="unsure-period",
+                        message="period left out: the row it was read from is in doubt",
+                        page=page,
+                        measure=tag,
+                    )
+                )
         measure_warnings.extend(doubts)
         if any(c.confidence is not None for c in row.cells.values()):
             scanned.add(id(measure))
@@ -348,7 +384,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         if (
             measure.period.text
             and measure.period.start is None
-            and not any(w.code == "ocr-unsure-period" for w in doubts)
+            and not any(w.code in ("ocr-unsure-period", "unsure-period") for w in doubts)
         ):
             measure_warnings.append(
                 ParseWarning(

@@ -13,6 +13,23 @@ _SCORE = re.compile(rf"({NUMBER_RUN})\s*คะแนน")
 _PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_RUN})|({NUMBER_RUN})\s*(?:%|เปอร์เซ็นต์)")
 _SCORE_CUE = re.compile(r"อยู่ที่|ประเมิน|คิดเป็น|ได้คะแนน|ผลสำเร็จ")
 _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
+# A number glued to digits before it by a mark a scan makes of a decimal point ("๘๙:๗๕",
+# "89;75"), or by a dash ("70-75"): its first digits are not its own, so it is not read whole.
+_GLUED_BEFORE = re.compile(r"\d+[ \t]?[:;'`’‘|·\-][ \t]?$")
+
+
+_GLUED_AFTER = re.compile(r"[ \t]?[:;'`’‘|·\-][ \t]?\d+")
+
+
+def _glued(plain: str, start: int, end: int) -> str:
+    """The number at start:end with the digits and mark glued before or after it, or ""
+    where none is."""
+    before = _GLUED_BEFORE.search(plain[max(0, start - 12) : start])
+    after = _GLUED_AFTER.match(plain, end)
+    if before is None and after is None:
+        return ""
+    head = before.group(0) if before else ""
+    return head + plain[start:end] + (after.group(0) if after else "")
 
 
 def split_items(cell: Cell | None) -> list[str]:
@@ -63,32 +80,50 @@ def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
         for items in texts:
             plain = to_arabic("\n".join(items))  # a number never runs on into the next item
             found = [
-                (next(g for g in m.groups() if g), *read_run(next(g for g in m.groups() if g)))
+                (glued or written, *((None, False) if glued else read_run(written)), glued)
                 for m in pattern.finditer(plain)
                 if pattern is _SCORE or _SCORE_CUE.search(plain[max(0, m.start() - 60) : m.start()])
+                for written in [next(g for g in m.groups() if g)]
+                for glued in [_glued(plain, m.start(m.lastindex or 0), m.end(m.lastindex or 0))]
             ]
             if not found:
                 continue
-            written, value, sure = found[-1]
+            written, value, sure, glued = found[-1]
             if not sure:
-                why = "with spaces inside it" if " " in written.strip() else "which is no number"
+                why = (
+                    "glued to other digits"
+                    if glued
+                    else "with spaces inside it"
+                    if " " in written.strip()
+                    else "which is no number"
+                )
                 return None, f"the score is written {written.strip()!r}, {why}"
             if value is not None and 0 <= value <= 100:
                 return value, None
-            scores = [v for _w, v, ok in found if ok and v is not None and 0 <= v <= 100]
+            scores = [v for _w, v, ok, _g in found if ok and v is not None and 0 <= v <= 100]
             if scores:
                 return scores[-1], None
     return None, None
 
 
-def scores_stated(*texts: list[str]) -> list[float]:
-    """Every score the texts state as "… คะแนน" and read whole, in order."""
-    found = []
+def scores_stated(*texts: list[str], percent: bool = False) -> list[float]:
+    """Every score the texts state as "… คะแนน" and read whole, in order; with `percent`,
+    also as "ร้อยละ …" where the words before it state a result (see stated_score)."""
+    found: list[float] = []
     for items in texts:
-        for m in _SCORE.finditer(to_arabic("\n".join(items))):
-            value, sure = read_run(m.group(1))
-            if sure and value is not None and 0 <= value <= 100:
-                found.append(value)
+        plain = to_arabic("\n".join(items))
+        at: list[tuple[int, float]] = []
+        for pattern in (_SCORE, _PERCENT) if percent else (_SCORE,):
+            for m in pattern.finditer(plain):
+                group = m.lastindex or 0
+                cued = pattern is _SCORE or _SCORE_CUE.search(
+                    plain[max(0, m.start() - 60) : m.start()]
+                )
+                value, sure = read_run(m.group(group))
+                glued = _glued(plain, m.start(group), m.end(group))
+                if cued and sure and not glued and value is not None and 0 <= value <= 100:
+                    at.append((m.start(group), value))
+        found.extend(value for _at, value in sorted(at))
     return found
 
 

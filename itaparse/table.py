@@ -159,6 +159,8 @@ def _adopt(header: Header, repeated: Header) -> None:
         if col not in header.fields and field_name not in taken:
             header.fields[col] = field_name
             taken.add(field_name)
+            if col in repeated.inferred:  # read from content there: still to be checked
+                header.inferred[col] = field_name
 
 
 # Points within which two ruled tables' column rules are one rule.

@@ -210,7 +210,9 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
 
     Tick columns must hold ticks: a group whose cells hold counts is a tally (a complaints
     summary), not a status. An unmapped column, or one whose label could not be read, takes its
-    role from what it holds: periods, scores (0-100 under a label with คะแนน), unit names.
+    role from what it holds: periods, scores (0-100 under a label with คะแนน; without one, as
+    the NACC writes them, with two decimals: a column of "30" or "1" where no label stands is
+    as likely a date's day that a scan's columns cut from the period), unit names.
     """
     fields = dict(header.fields)
     ticks = [c for c, f in fields.items() if f in TICK_FIELDS]
@@ -232,7 +234,7 @@ def refine(header: Header, body: list[Row], weak: bool = False) -> Header | None
             role = "period"
         elif (
             "score" not in taken
-            and (SCORE_LABEL in skeleton(label) or not label or _most(texts, _reads_as_score))
+            and (SCORE_LABEL in skeleton(label) or _most(texts, _reads_as_score))
             and _most(texts, lambda t: (n := parse_number(t)) is not None and 0 <= n <= 100)
             and not _numbering(texts)
         ):

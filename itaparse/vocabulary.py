@@ -375,6 +375,9 @@ def next_number(number: str) -> str:
     return f"{head}.{int(last) + 1}" if head else str(int(last) + 1)
 
 
+_SPECKS = re.compile(r"^[\s.,'`:;·]+")
+
+
 def merged_number(lines: Sequence[str]) -> str | None:
     """Where a cell's first line opens with a number and a later line opens with the next one,
     written alike ("๓.๑ …" then "๓.๒ …"), that next number: the cell holds two rows of one
@@ -388,7 +391,8 @@ def merged_number(lines: Sequence[str]) -> str | None:
     number, form = first
     wanted = next_number(number)
     for line in lines[1:]:
-        found = numbering_form(line)
+        # A scan's speck before the number (".๑.๓ มาตรการ…") hides no less a second row.
+        found = numbering_form(_SPECKS.sub("", line))
         if found is not None and found == (wanted, form):
             return wanted
     return None

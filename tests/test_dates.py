@@ -80,6 +80,10 @@ def test_a_year_is_a_whole_run_of_digits(text: str) -> None:
         "ตุลาคม ๒๕๖๗ - กันยายน",
         "ตุลาคม ๒๕๖๗ กันยายน",
         "๑ ต.ค. ๒๕๖๘ - ๓๐ ก.ย. ๒๕๖๗",
+        # Two ranges (two rows a scan read as one, or two phases): which is the measure's,
+        # the cell does not say; the first alone would be a neighbour's period.
+        "ต.ค. 67 - ก.ย. 68 ม.ค. 68 - มิ.ย. 68",
+        "ต.ค. ๖๗ - ธ.ค. ๖๗ และ เม.ย. ๖๘ - มิ.ย. ๖๘",
     ],
 )
 def test_unparsable_periods(text: str) -> None:

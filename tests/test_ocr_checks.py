@@ -60,6 +60,18 @@ def test_a_row_stating_two_scores_on_a_scan_gives_none() -> None:
     assert measure.score == 91.25
 
 
+def test_two_scores_stated_as_percentages_on_a_scan_give_none() -> None:
+    """ "ร้อยละ" states a score as much as "คะแนน" does: two of them are two rows' scores."""
+    outcomes = [
+        "ประชาชนได้รับบริการที่สะดวกรวดเร็วผลการประเมินของมาตรการอยู่ที่ร้อยละ 87.07",
+        "ผลการประเมินของมาตรการอยู่ที่ร้อยละ 84.00",
+    ]
+    measure = Measure(number="1.2", title="มาตรการ", outcomes=outcomes, score=84.0)
+    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1.2", 2)
+    assert measure.score is None
+    assert "84, 87.07" in warnings[0].message
+
+
 def test_a_sure_score_stands() -> None:
     measure = _measure(score=87.5)
     assert check(measure, _row(outcomes=_ocr("๘๗.๕๐ คะแนน", doubts=("๒",))), 2568, "1", 1) == []

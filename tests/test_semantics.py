@@ -53,6 +53,10 @@ def test_measure_number(text: str, number: str | None, title: str) -> None:
         ([], ["ผลการประเมิน 92.50 คะแนน"], 92.5),
         (["มีผู้เข้าชม ๒๔,๕๔๗ ราย"], ["จำนวนทั้งสิ้น ๒๔,๕๔๗ ราย"], None),
         (["ไม่มีข้อร้องเรียน"], [], None),
+        # A scan's point read as another mark glues two numbers: neither is the score.
+        (["ผ่านการประเมินอยู่ที่ 89:75 คะแนน"], [], None),
+        (["ผลการประเมินอยู่ที่ร้อยละ ๘๙;๗๕"], [], None),
+        (["ผลการประเมิน 70-75 คะแนน"], [], None),
     ],
 )
 def test_find_score(outcomes: list[str], results: list[str], score: float | None) -> None:
@@ -82,3 +86,14 @@ def test_sub_items_under_a_title_are_kept_when_there_is_a_methods_column() -> No
     measure, _numbered = _measure(row, 1, None)
     assert (measure.title, measure.methods) == ("มาตรการการใช้รถ", ["ตรวจสอบ"])
     assert measure.extra == {SUB_ITEMS: "ประกาศ\nติดตาม"}
+
+
+def test_a_score_glued_to_digits_says_so() -> None:
+    """ "89:75" is no score of 75 nor of 89: the reason names what was written."""
+    from itaparse.semantics import scores_stated, stated_score
+
+    assert stated_score(["อยู่ที่ 89:75 คะแนน"]) == (
+        None,
+        "the score is written '89:75', glued to other digits",
+    )
+    assert scores_stated(["อยู่ที่ 89:75 คะแนน", "ได้ 91.25 คะแนน"]) == [91.25]

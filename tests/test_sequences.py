@@ -77,6 +77,8 @@ def test_merged_number_finds_the_next_item_written_alike() -> None:
     assert merged_number(["๒. มาตรการ", "๓) ทำ"]) is None  # another form: an item
     assert merged_number(["๒. มาตรการ", "๔. มาตรการ"]) is None  # not the next
     assert merged_number(["มาตรการ", "๒. ทำ"]) is None
+    # A scan's speck before the second number hides no second row.
+    assert merged_number(["1.2 มาตรการยกระดับ", "ประชาชน", ".1.3 มาตรการปรับปรุง"]) == "1.3"
 
 
 @given(st.text(alphabet="()[].,๐๑๒๓๔๕๖๗๘๙0123456789 ", max_size=8))

@@ -629,6 +629,52 @@ def test_a_column_of_measure_numbers_whose_label_is_lost_is_no_score() -> None:
     assert refined is not None and refined.fields.get(0) == "score"
 
 
+def test_a_column_of_whole_numbers_without_a_label_is_no_score() -> None:
+    """A scan's columns may cut a date's day from the period ("30" of "30 กันยายน"): whole
+    numbers where no label stands are no score; under a label with คะแนน they are."""
+    from itaparse.table_header import Header, refine
+
+    fields = {0: "measure", 1: "period", 3: "results"}
+    days = [row(["มาตรการ", "ตุลาคม ๒๕๖๗ -", d, "ผล"]) for d in ("30", "1", "30")]
+    refined = refine(Header(0, 1, fields, {}, 3.0), days)
+    assert refined is not None and 2 not in refined.fields
+    labelled = Header(0, 1, fields, {2: "คะแนน"}, 3.0)
+    refined = refine(labelled, days)
+    assert refined is not None and refined.inferred == {2: "score"}
+
+
+def test_a_column_adopted_from_a_repeated_header_stays_inferred() -> None:
+    """A role read from a later page's content is still a guess on every page: the warning
+    that says so is not lost when the first header adopts it."""
+    from itaparse.table import _adopt
+    from itaparse.table_header import Header
+
+    first = Header(0, 1, {0: "measure", 1: "results"}, {}, 2.0)
+    repeat = Header(0, 1, {0: "measure", 1: "results", 2: "score"}, {}, 2.0, {2: "score"})
+    _adopt(first, repeat)
+    assert (first.fields[2], first.inferred) == ("score", {2: "score"})
+
+
+def test_a_score_column_the_outcomes_contradict_gives_no_score(tmp_path: Path) -> None:
+    """The score column reads 30 and the outcomes state 73 คะแนน: one reading is wrong and the
+    row does not say which, so the measure has no score and a warning says why."""
+    from itaparse.report import build_report
+
+    header = row([*HEADER[:4], "คะแนน", *HEADER[4:]])
+    rows = [
+        header,
+        row(["๑. มาตรการแรก", "ทำ", "กองคลัง", "ต.ค. ๖๗", "30", "ผล", "ผ่านการประเมิน ๗๓ คะแนน"]),
+        row(["๒. มาตรการสอง", "ทำ", "กองช่าง", "ต.ค. ๖๗", "88.50", "ผล", "ได้ ๘๘.๕๐ คะแนน"]),
+    ]
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    report = build_report(
+        Grid(format="docx", pages=None, blocks=[(None, Table(rows))]), tmp_path / "r.docx"
+    )
+    assert [m.score for m in report.measures] == [None, 88.5]
+    [warning] = [w for w in report.warnings if w.measure == "1" and w.code == "unsure-score"]
+    assert "reads 30 and the outcomes state 73" in warning.message
+
+
 def _merged_report(cells: list[str]) -> dict[str, object]:
     from itaparse.report import build_report
 
@@ -661,6 +707,9 @@ def test_a_row_holding_two_numbered_measures_gives_neither_a_score() -> None:
     assert first["score"] is None and third["score"] == 80.0
     codes = {(w["code"], w["measure"]) for w in report["warnings"]}  # type: ignore[attr-defined]
     assert ("rows-merged", "1.1") in codes and ("unsure-score", "1.1") in codes
+    # Its period may be either's too: its text is kept, its dates are not.
+    assert first["period"]["text"] == "ต.ค. ๖๗" and first["period"]["start"] is None
+    assert third["period"]["start"] == "2024-10-01" and ("unsure-period", "1.1") in codes
 
 
 def test_items_listed_under_a_title_are_not_a_second_row() -> None:

@@ -91,7 +91,11 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
     plain = to_arabic(text)
     points = list(_DATE.finditer(plain))
     try:
-        if len(points) >= 2 and _RANGE_SEP.fullmatch(plain[points[0].end() : points[1].start()]):
+        if len(points) > 2:
+            # More dates than one range has ("ต.ค. ๖๗ - ก.ย. ๖๘ ม.ค. ๖๘ - มิ.ย. ๖๘": two rows
+            # a scan read as one, or two phases): which span is the measure's is unknown.
+            return None, None
+        if len(points) == 2 and _RANGE_SEP.fullmatch(plain[points[0].end() : points[1].start()]):
             a, b = _point(points[0]), _point(points[1])
             end_year = b.year or a.year or fiscal_year
             if end_year is None:
@@ -103,7 +107,7 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
                 # to a wrap or a scan, or miswritten): which year was meant is unknown.
                 return None, None
             return start, end
-        if len(points) >= 2:
+        if len(points) == 2:
             # Two dates that do not read as a range ("๑ ต.ค. ๖๗ ถึง งาน ๓๑ มี.ค. ๖๘": words of
             # another cell between them): which span is meant is unknown, and the first date
             # alone would be a one-day period.

@@ -227,8 +227,11 @@ def _header_piece(rows: list[Row]) -> bool:
 
 
 def _body_rows(table: Table, start: int) -> list[Row]:
-    """The table's rows from start on, less a header printed again among them."""
-    return [r for r in table.rows[start:] if not _repeats(r, table)]
+    """The table's rows from start on, less a header printed again among them and the
+    header's row of column numbers ("(4) (5) (6) (7)") wherever it stands: a blank row
+    between it and the labels (Chromium's note row of the NACC form) ends the header above
+    it, and read as a measure it gave one with "(6)" for its unit."""
+    return [r for r in table.rows[start:] if not numbers_columns(r) and not _repeats(r, table)]
 
 
 def _repeats(row: Row, table: Table) -> bool:

@@ -929,3 +929,20 @@ def test_a_group_label_in_two_rows_and_column_numbers_are_the_header() -> None:
     (only,) = found.rows
     assert isinstance(only, MeasureRow)
     assert only.cells["responsible"].lines == ["กองคลัง"]
+
+
+def test_a_row_of_column_numbers_below_a_blank_header_row_is_no_measure(tmp_path: Path) -> None:
+    """The NACC form as Chromium draws it: labels, a blank row (the note's), then the
+    header's column numbers. The numbers are no measure, wherever the header ends."""
+    from itaparse.report import build_report
+
+    rows = [
+        row(HEADER),
+        row(["", "", "", "", "", ""]),
+        row(["(1)", "(2)", "(3)", "(4)", "(5)", "(6)"]),
+        row(["๑. มาตรการแรก", "ทำ", "กองคลัง", "ต.ค. ๖๗", "ผล", "ผ่านการประเมิน ๙๐.๕๐ คะแนน"]),
+    ]
+    (tmp_path / "r.docx").write_bytes(b"PK")
+    grid = Grid(format="docx", pages=None, blocks=[(None, Table(rows))])
+    measures = build_report(grid, tmp_path / "r.docx").measures
+    assert [(m.number, m.responsible, m.score) for m in measures] == [("1", "กองคลัง", 90.5)]

@@ -1154,3 +1154,41 @@ def test_a_short_table_is_measured_by_its_body_spacing_not_its_headers() -> None
         "ทุกกอง",
         "เมษายน ๒๕๖๘ -",
     ]
+
+
+def test_two_close_columns_in_a_band_of_centred_labels_are_two_labels() -> None:
+    # Chromium, labels centred over one to four lines and columns 9 pt apart
+    # (tests/regressions): "การดำเนิน" (the subject's third line) and "ดำเนินงาน" (the
+    # methods' second) ran into one block, which stood over both columns like a group label,
+    # and the document was refused as having no measures table. The gap between its words
+    # falls between the labels above on both sides: two labels.
+    data = json.loads((REGRESSIONS / "chromium_close_columns_in_centred_labels.json").read_text())
+    lines = [_from_blocks(line) for line in data["lines"]]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0) == [
+        "ลำดับที่",
+        "มาตรการ/ แนวทาง การดำเนิน การ",
+        "วิธีการ ดำเนินงาน",
+        "กรอบระยะ เวลา (เดือน/ปี)",
+        "ผลการ ปฏิบัติ",
+        "ผลลัพธ์",
+    ]
+
+
+def test_a_repeated_band_header_ends_where_the_page_befores_did() -> None:
+    # WeasyPrint, labels centred over one to four lines, the header repeated on every page
+    # (tests/regressions): the page opens with a row's rest, which opens no row, so the band
+    # of labels ran on into it and took the rest for labels. Printed again, the header is
+    # the lines the page before's was; the header read on each page then grew by the lines
+    # it had taken, and the rows of every later page went to the wrong cells.
+    data = json.loads(
+        (REGRESSIONS / "weasyprint_repeated_band_header_over_a_rows_rest.json").read_text()
+    )
+    first, second = ([_from_blocks(line) for line in page] for page in data["pages"])
+    before = borderless.find(first, None, text)
+    assert before is not None and len(before.columns.header_lines) == 7
+    found = borderless.find(second, before.columns, text)
+    assert found is not None
+    assert found.columns.header_lines == before.columns.header_lines
+    assert "ผ่านเว็บไซต์" in " ".join(cells(found, 1))

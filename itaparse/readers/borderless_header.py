@@ -6,6 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from itaparse.readers.borderless_band import (
+    _band_header,
+    _centred_band,
+    _numbered_row,
+    same_letters,
+)
 from itaparse.readers.borderless_columns import (
     Columns,
     Line,
@@ -24,10 +30,7 @@ from itaparse.readers.borderless_columns import (
 from itaparse.readers.borderless_labels import _goes_on, _lengthens, _wrapped
 from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
-    MAX_LABEL_CHARS,
-    is_sequence_number,
     map_labels,
-    opens_known_label,
     read_header,
 )
 
@@ -55,12 +58,17 @@ def _header(
     its words would read on their own: the lines under it are its body.
     """
     opening, band = start, _centred_band(lines, start)
+    repeat_end = None  # the line after the page before's header, printed again here
+    if previous is not None and previous.header_lines:
+        repeated = lines[opening : opening + len(previous.header_lines)]
+        if same_letters([text(line) for line in repeated], previous.header_lines):
+            repeat_end = opening + len(repeated)
     first_line = [ch for line in lines[start : start + band] for ch in line]
     blocks = _blocks(first_line)
     if _starts_row(text(blocks[0])) or _numbered_row(first_line, text):
         return None  # a row's first line is no header ("1 | มาตรการ | …" numbers a row)
     if len(blocks) < 3:
-        return _band_header(lines, start, text)
+        return _band_header(lines, start, text, repeat_end)
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]
     start, last = start + band - 1, start + band - 1  # the band reads as one line from here
@@ -68,13 +76,11 @@ def _header(
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
     below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text, blocks)
     leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
-    if previous is not None and previous.header_lines:
-        repeated = lines[opening : opening + len(previous.header_lines)]
-        if same_letters([text(line) for line in repeated], previous.header_lines):
-            last = opening + len(repeated) - 1
-            if start + 1 > last:  # the line under a one-line header is body: no sub-labels
-                leaves = blocks
-            return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
+    if repeat_end is not None:
+        last = repeat_end - 1
+        if start + 1 > last:  # the line under a one-line header is body: no sub-labels
+            leaves = blocks
+        return _with_lower_labels(leaves, lines[start + 2 : last + 1]), last
     columns = _columns(leaves, below)
     under = lines[start + 1] if start + 1 < len(lines) else None
     grouped = _grouped(blocks, columns, under)
@@ -189,95 +195,6 @@ def _header(
     return _with_lower_labels(leaves, lines[start + 1 : last + 1]), last
 
 
-# Lines a band of centred labels may take: four-line labels beside two-line ones, half a
-# line apart, take eight; letter-wrapped labels of seven lines in narrow columns beside
-# shorter ones, eleven (WeasyPrint). The row that must open under the band ends it sooner.
-_MAX_BAND_LINES = 16
-
-
-def same_letters(lines: Sequence[str], other: Sequence[str]) -> bool:
-    """The same lines, or the same letters wrapped otherwise (LibreOffice may break a
-    repeated header's labels at other points)."""
-    if tuple(lines) == tuple(other):
-        return True
-    letters = sorted("".join(lines).replace(" ", ""))
-    return bool(letters) and letters == sorted("".join(other).replace(" ", ""))
-
-
-def _band_header(lines: Sequence[Line], start: int, text: Render) -> tuple[list[Line], int] | None:
-    """A header read as a band, where line by line it does not read: every line from start
-    up to the first that opens a row, when they are few and hold labels only. Its columns
-    are the runs of labels that stand over one another, each label their text from the top
-    down; labels centred vertically in narrow columns, wrapped over several lines, stand so.
-    The row opening under the band is what ends it."""
-    end = start
-    while end < min(start + _MAX_BAND_LINES, len(lines)):
-        blocks = _blocks(lines[end])
-        if _starts_row(text(blocks[0])) or _numbered_row(lines[end], text):
-            break
-        if any(len(text(b)) > MAX_LABEL_CHARS for b in blocks):
-            return None
-        end += 1
-    if end - start < 2 or end >= len(lines):
-        return None  # one line is read as such above; no row under the band: no header seen
-    reads = [
-        k for k in range(start + 1, end) if read_header([text(b) for b in _blocks(lines[k])])[0]
-    ]
-    if reads and not all(
-        opens_known_label(text(b)) for line in lines[start : reads[0]] for b in _blocks(line)
-    ):
-        # A line below reads as a header itself: the header starts there, unless the lines
-        # above it are the first lines of labels that wrap more, centred higher (Chromium).
-        return None
-    found = [b for line in lines[start:end] for b in _blocks(line)]
-    spans = [_span(b) for b in found]
-    for i, span in enumerate(spans):
-        under = [s for j, s in enumerate(spans) if j != i and _overlap(s, span)]
-        if any(not _overlap(a, b) for a in under for b in under):
-            return None  # a group label over sub-labels: the lines read it (_leaves)
-    columns: list[list[Line]] = []  # each column's labels, top down
-    for block in sorted(found, key=lambda b: _span(b)[0]):
-        if columns and _overlap(_span(block), _span([c for b in columns[-1] for c in b])):
-            columns[-1].append(block)
-        else:
-            columns.append([block])
-    if len(columns) < 3:
-        return None
-    labels = [
-        join_wrapped([text(b) for b in sorted(col, key=lambda b: min(c["top"] for c in b))])
-        for col in columns
-    ]
-    if read_header(labels)[0] is None:
-        return None
-    return [[c for b in col for c in b] for col in columns], end - 1
-
-
-# Labels centred vertically stand half a line apart: a one-line label beside a two-line one's
-# lines, this share of the font size lower at most (a wrapped label's next line stands a
-# whole line, 1.2 or more, lower).
-_CENTRED_OFFSET = 0.85
-
-
-def _centred_band(lines: Sequence[Line], start: int) -> int:
-    """How many lines from start make the header's first line: lines a fraction of a line
-    lower whose labels stand beside the first line's, under none of them (Chromium and
-    WeasyPrint centre a one-line label against a two-line one)."""
-    first = lines[start]
-    size = sorted(float(c["size"]) for c in first)[len(first) // 2]
-    top = min(float(c["top"]) for c in first)
-    spans = [_span(b) for b in _blocks(first)]
-    band = 1
-    for line in lines[start + 1 : start + 3]:
-        if min(float(c["top"]) for c in line) - top >= _CENTRED_OFFSET * size:
-            break
-        beside = [_span(b) for b in _blocks(line)]
-        if any(_overlap(b, s) for b in beside for s in spans):
-            break
-        spans += beside
-        band += 1
-    return band
-
-
 def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
     """The column labels with those that stand lower in the header under no label above: a
     producer that centres labels vertically puts a one-line label ("ผลลัพธ์") beside the
@@ -288,13 +205,6 @@ def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
             if not any(_overlap(_span(block), _span(leaf)) for leaf in found):
                 found.append(block)
     return sorted(found, key=lambda b: _span(b)[0])
-
-
-def _numbered_row(line: Line, text: Render) -> bool:
-    """A line that opens with a number in a sequence column ("1", "๒"), where a header's row
-    of column numbers ("(1) (2) (3)") numbers every column."""
-    blocks = [text(b) for b in _blocks(line)]
-    return is_sequence_number(blocks[0]) and not all(is_sequence_number(b) for b in blocks)
 
 
 def _leaves(first: list[Line], under: Line | None, text: Render) -> list[Line]:

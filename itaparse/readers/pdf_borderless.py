@@ -22,6 +22,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from itaparse.readers.borderless_band import same_letters
 from itaparse.readers.borderless_columns import (
     Char,
     Columns,
@@ -37,12 +38,7 @@ from itaparse.readers.borderless_columns import (
     _straddles,
     line_spacing,
 )
-from itaparse.readers.borderless_header import (
-    _header,
-    _header_fields,
-    _header_rows,
-    same_letters,
-)
+from itaparse.readers.borderless_header import _header, _header_fields, _header_rows
 from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
     is_category_text,
@@ -165,7 +161,7 @@ _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
 def _same_labels(lines: tuple[str, ...], previous: Columns) -> bool:
-    """The header of the page before printed again (borderless_header.same_letters)."""
+    """The header of the page before printed again (borderless_band.same_letters)."""
     return same_letters(lines, previous.header_lines)
 
 

@@ -1192,3 +1192,15 @@ def test_a_repeated_band_header_ends_where_the_page_befores_did() -> None:
     assert found is not None
     assert found.columns.header_lines == before.columns.header_lines
     assert "ผ่านเว็บไซต์" in " ".join(cells(found, 1))
+
+
+def test_the_top_line_of_a_band_of_centred_labels_groups_nothing() -> None:
+    # WeasyPrint, labels centred over one to four lines (tests/regressions): the band's top
+    # line holds only the tallest label's first word ("มาตรการ"), with the labels of the next
+    # columns starting on the line under it. Read as a left-aligned group label over them, it
+    # made the subject the methods' column and the methods the subject (70 of 105 fields).
+    data = json.loads((REGRESSIONS / "weasyprint_band_top_line_is_no_group_label.json").read_text())
+    lines = [_from_blocks(line) for line in data["lines"]]
+    found = borderless.find(lines, None, text)
+    assert found is not None and found.header_rows == 1
+    assert cells(found, 0)[:3] == ["ลำดับที่", "มาตรการ /แนวทาง การ ดำเนิน การ", "วิธีการ ดำเนิน งาน"]

@@ -283,17 +283,19 @@ def _labels_score(header: list[dict[int, Line]], text: Render, grouped: set[int]
 
 
 def _header_rows(
-    lines: Sequence[Line], columns: Columns
+    lines: Sequence[Line], columns: Columns, band: bool = False
 ) -> tuple[list[list[list[Line] | None]], dict[tuple[int, int], int]]:
     """The header as one row of labels, or two when a label spans several columns (a group
     label over its sub-labels): a label crossing a column edge with no gap at the edge is a
-    group label; labels that merely run close together are cut at the edges."""
+    group label; labels that merely run close together are cut at the edges. A band of
+    labels centred over several lines (`band`) has no left-aligned group label: its first
+    line is the top of its tallest label."""
     n = len(columns.edges) + 1
     leaves: list[list[Line]] = [[] for _ in range(n)]
     groups: list[tuple[int, int, Line]] = []  # first column, last column, label
     # Left-aligned group labels, no wider than their first sub-label: the first line's
     # labels over runs of sub-labels that stand under no label of their own.
-    spread = _left_groups(lines, columns)
+    spread = {} if band else _left_groups(lines, columns)
     for k, line in enumerate(lines):
         for block in _blocks(line):
             x0, x1 = _span(block)

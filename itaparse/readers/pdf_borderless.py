@@ -157,6 +157,13 @@ def find(lines: Sequence[Line], previous: Columns | None, text: Render) -> Found
     return _table(lines, (header, last), last + 1, len(lines), repeated, text, header_at)
 
 
+def _is_band(labels: list[Line]) -> bool:
+    """A header read as a band of centred labels (borderless_band): its labels are whole
+    columns' text, over several lines. Such a band holds no group label (the band reader
+    refuses one), so its first line, the top of the tallest label, groups nothing."""
+    return any(max(c["top"] for c in b) - min(c["top"] for c in b) > b[0]["size"] for b in labels)
+
+
 _MAX_HEAD_LINES = 2  # a running head and a group label raised above the labels
 
 
@@ -256,7 +263,7 @@ def _table(
             columns.evidence = len(measured)
             if previous is not None and previous.evidence >= _MIN_EVIDENCE:
                 columns.edges = _kept_edges(columns.edges, previous.edges, measured)
-        head, merged = _header_rows(lines[header_at : header[1] + 1], columns)
+        head, merged = _header_rows(lines[header_at : header[1] + 1], columns, _is_band(first))
         fields = _header_fields(head, text)
         columns.subject = next((c for c, f in fields.items() if f == "measure"), 0)
         columns.number = next((c for c, f in fields.items() if f == "number"), None)

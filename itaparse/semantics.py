@@ -67,6 +67,26 @@ def find_score(*texts: list[str]) -> float | None:
     return stated_score(*texts)[0]
 
 
+def _writings(
+    plain: str, pattern: re.Pattern[str]
+) -> list[tuple[int, str, float | None, bool, str]]:
+    """Each score the text writes in `pattern`'s form, as (where, as written, value, read for
+    sure, what it is glued to): a percentage only where the words before it state a result;
+    a number glued to other digits is not read."""
+    found = []
+    for m in pattern.finditer(plain):
+        if pattern is not _SCORE and not _SCORE_CUE.search(
+            plain[max(0, m.start() - 60) : m.start()]
+        ):
+            continue
+        group = m.lastindex or 0
+        written = m.group(group)
+        glued = _glued(plain, m.start(group), m.end(group))
+        value, sure = (None, False) if glued else read_run(written)
+        found.append((m.start(group), glued or written, value, sure, glued))
+    return found
+
+
 def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
     """The assessment score stated in the first list of texts that states one, and why none
     is given where one is stated but cannot be read for sure.
@@ -79,13 +99,7 @@ def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
     for pattern in (_SCORE, _PERCENT):
         for items in texts:
             plain = to_arabic("\n".join(items))  # a number never runs on into the next item
-            found = [
-                (glued or written, *((None, False) if glued else read_run(written)), glued)
-                for m in pattern.finditer(plain)
-                if pattern is _SCORE or _SCORE_CUE.search(plain[max(0, m.start() - 60) : m.start()])
-                for written in [next(g for g in m.groups() if g)]
-                for glued in [_glued(plain, m.start(m.lastindex or 0), m.end(m.lastindex or 0))]
-            ]
+            found = [w[1:] for w in _writings(plain, pattern)]
             if not found:
                 continue
             written, value, sure, glued = found[-1]
@@ -112,17 +126,12 @@ def scores_stated(*texts: list[str], percent: bool = False) -> list[float]:
     found: list[float] = []
     for items in texts:
         plain = to_arabic("\n".join(items))
-        at: list[tuple[int, float]] = []
-        for pattern in (_SCORE, _PERCENT) if percent else (_SCORE,):
-            for m in pattern.finditer(plain):
-                group = m.lastindex or 0
-                cued = pattern is _SCORE or _SCORE_CUE.search(
-                    plain[max(0, m.start() - 60) : m.start()]
-                )
-                value, sure = read_run(m.group(group))
-                glued = _glued(plain, m.start(group), m.end(group))
-                if cued and sure and not glued and value is not None and 0 <= value <= 100:
-                    at.append((m.start(group), value))
+        at = [
+            (start, value)
+            for pattern in ((_SCORE, _PERCENT) if percent else (_SCORE,))
+            for start, _written, value, sure, _glued in _writings(plain, pattern)
+            if sure and value is not None and 0 <= value <= 100
+        ]
         found.extend(value for _at, value in sorted(at))
     return found
 

@@ -207,3 +207,29 @@ def test_digits_tesseract_saw_where_the_shapes_read_none_are_a_doubt() -> None:
     words = [OcrWord("อยู่ที่", 0, 30, 0, 10, 10, 90), OcrWord("๑๑.๒๕", 32, 60, 0, 10, 10, 90)]
     _doubt_unconfirmed(words)
     assert [w.doubt for w in words] == [None, "๑๑.๒๕"]
+
+
+def test_digits_the_two_readers_read_apart_beside_letters_are_a_doubt() -> None:
+    """A stamp's arc across a score ("๘๗.๕๐") joins its digits to the ink around them: the
+    shapes read the word as letters and a "๗" with the decimals; Tesseract read "ส่๓" there.
+    Only the decimals after the point are taken from the shapes, so the "๓" outside them, where
+    the shapes read another digit, makes the number a doubt; a digit both read alike does not."""
+    from itaparse.readers.ocr_numbers import _doubt_disagreeing
+    from itaparse.readers.ocr_words import OcrWord
+    from itaparse.readers.shapes import Reading
+
+    def read(*spans: tuple[str, int, int]) -> list[Reading]:
+        return [Reading(c, 1.0, 3.0, x0, x1) for c, x0, x1 in spans]
+
+    def word(*symbols: tuple[str, int, int]) -> OcrWord:
+        text = "".join(t for t, _a, _b in symbols)
+        return OcrWord(text, symbols[0][1], symbols[-1][2], 0, 10, 10, 90, symbols=list(symbols))
+
+    stamped = word(("ส", 0, 5), ("่", 7, 11), ("๓", 11, 17), (".", 17, 18), ("๕๐", 20, 35))
+    shapes = read(("ต", 0, 6), ("๗", 7, 16), (".", 17, 18), ("๕", 20, 27), ("๐", 28, 35))
+    _doubt_disagreeing([stamped], shapes, [(20, 35)], 0, 1.0)
+    assert stamped.doubt == "๓.๕๐"
+
+    agreed = word(("ท", 0, 5), ("๗", 7, 16), (".", 17, 18), ("๕๐", 20, 35))
+    _doubt_disagreeing([agreed], shapes, [(20, 35)], 0, 1.0)
+    assert agreed.doubt is None

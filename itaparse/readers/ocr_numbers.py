@@ -192,6 +192,8 @@ def _read_group(
         runs = [m.span() for m in found if m is not None]
         if len(runs) == 2 and runs[1][0] < runs[0][1]:
             runs = runs[:1]
+        taken = [_span(readings[start:end], left, scale) for start, end in runs]
+        _doubt_disagreeing(under, readings, taken, left, scale)
     for start, end in runs:
         run = readings[start:end]
         _replace(line, _span(run, left, scale), _number_text(run), *_doubt(run))
@@ -225,6 +227,37 @@ def _doubt_unconfirmed(under: list[OcrWord]) -> None:
         runs = _DIGIT_RUN.findall(word.text)
         if runs and word.doubt is None:
             word.doubt = max(runs, key=len)
+
+
+def _doubt_disagreeing(
+    under: list[OcrWord],
+    readings: list[shapes.Reading],
+    taken: list[tuple[float, float]],
+    left: int,
+    scale: float,
+) -> None:
+    """Tesseract's digits in a word of letters and digits, outside the numbers taken from
+    the shapes, where the shapes read their ink as other digits or as letters (a stamp's arc
+    across "๘๗" read "ส่๓", "๘๖" under it read "๕๐"): the two readers disagree, and neither
+    is taken there, so the number stands as Tesseract read it, in doubt."""
+    for word in under:
+        if word.doubt is not None:
+            continue
+        for text, a, b in word.symbols:
+            digits = [c for c in text if c in _DIGITS]
+            if not digits or any(min(b, y) - max(a, x) > 0 for x, y in taken):
+                continue
+            there = [
+                r.character
+                for r in readings
+                if a <= (left + (r.x0 + r.x1) / 2) / scale <= b and r.character not in ".,"
+            ]
+            if [_ARABIC.get(c, c) for c in there] != [_ARABIC.get(c, c) for c in digits]:
+                _doubt_unconfirmed([word])
+                break
+
+
+_ARABIC = {thai: str(i) for i, thai in enumerate("๐๑๒๓๔๕๖๗๘๙")}
 
 
 def _kind(character: str) -> str:

@@ -20,6 +20,7 @@ from itaparse.table_header import (
     numbers_columns,
     refine,
     same_header,
+    split_swallowed_row,
 )
 from itaparse.table_rows import (
     CategoryRow,
@@ -111,6 +112,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         index += 1
         table = block
         cut_header, after_header = after_header, all(labels_only(r) for r in table.rows)
+        split_swallowed_row(table)
         found = find_header(table, weak)
         if found is not None:
             rest = _body_rows(table, found.end)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from itaparse.readers.grid import Row, Table
+from itaparse.readers.grid import Cell, Row, Table
 from itaparse.table_rows import Header, category_of
 from itaparse.thai.dates import parse_period
 from itaparse.thai.numerals import parse_number, to_arabic
@@ -16,6 +16,7 @@ from itaparse.vocabulary import (
     MAX_LABEL_CHARS,
     SCORE_LABEL,
     TICK_FIELDS,
+    begins_with_known_label,
     category_match,
     is_column_number,
     is_measures_header,
@@ -23,6 +24,7 @@ from itaparse.vocabulary import (
     item_marker,
     map_labels,
     measure_number,
+    opens_numbered_row,
 )
 
 # A header starts within the first rows (forms put their title and agency in the table's
@@ -157,6 +159,47 @@ def header_at(table: Table, start: int, weak: bool = False) -> Header | None:
             break
         best = Header(start, start + depth, mapping, own, score)
     return best
+
+
+def split_swallowed_row(table: Table) -> None:
+    """A header row that swallowed the row below it, the rule under the header lost on a
+    copy: a cell holds a label, then lines that open a numbered row ("แผนงาน/โครงการ/กิจกรรม"
+    over "1. การปฏิบัติงาน…"). Those lines are split off into a row of their own under the
+    header (in place), where the label left above reads as the column's."""
+    for start in range(min(len(table.rows), _MAX_HEADER_START)):
+        row = table.rows[start]
+        if len(row.filled) < 2:
+            continue
+        cuts = {col: at for col, cell in enumerate(row.cells) if (at := _swallowed_at(cell))}
+        if not cuts:
+            continue
+        head = Row(list(row.cells), row.page, row.short, row.broken_merge)
+        body = Row([None if c is None else Cell() for c in row.cells], row.page)
+        for col, at in cuts.items():
+            cell = row.cells[col]
+            assert cell is not None
+            lines = cell.lines
+            head.cells[col] = Cell([lines[:at]], cell.above)
+            body.cells[col] = Cell(
+                [lines[at:]], None, cell.doubts, cell.point_doubts, cell.confidence
+            )
+        split = Table([*table.rows[:start], head, body, *table.rows[start + 1 :]], table.page)
+        found = header_at(split, start)
+        if found is not None and all(col in found.fields for col in cuts):
+            table.rows[start : start + 1] = [head, body]
+        return
+
+
+def _swallowed_at(cell: Cell | None) -> int | None:
+    """The line where a header cell's label ends and a numbered row begins, if it does."""
+    if cell is None or cell.empty:
+        return None
+    lines = cell.lines
+    for at in range(1, len(lines)):
+        if opens_numbered_row(lines[at]):
+            label = join_wrapped(lines[:at])
+            return at if begins_with_known_label(label) else None
+    return None
 
 
 def find_header(table: Table, weak: bool = False) -> Header | None:

@@ -14,6 +14,7 @@ from itaparse.vocabulary import (
     heading_match,
     loose_category_match,
     opens_measure,
+    strip_specks,
     unreadable_category_match,
 )
 
@@ -80,7 +81,9 @@ Entry = tuple[Row | CategoryRow, bool, Header]
 
 def category_label(text: str) -> tuple[int, str, bool] | None:
     """(number, title, dotted) of a category label: "(๑) …", "ด้านที่ ๑ …", or "๑. …" (dotted:
-    a category only where the measures under it are numbered "๑.๑")."""
+    a category only where the measures under it are numbered "๑.๑"). A scan's specks before
+    the label (".1. การปฏิบัติ…") are no part of it."""
+    text = strip_specks(text)
     found = category_match(text)
     if found is not None:
         return found[0], found[1], False

@@ -378,6 +378,11 @@ def next_number(number: str) -> str:
 _SPECKS = re.compile(r"^[\s.,'`:;·]+")
 
 
+def strip_specks(text: str) -> str:
+    """The text without the dots and ticks a scan's specks leave before it (".1. การ…")."""
+    return _SPECKS.sub("", text)
+
+
 def merged_number(lines: Sequence[str]) -> str | None:
     """Where a cell's first line opens with a number and a later line opens with the next one,
     written alike ("๓.๑ …" then "๓.๒ …"), that next number: the cell holds two rows of one
@@ -432,6 +437,16 @@ def opens_measure(text: str) -> bool:
         or NUMBER_ALONE.fullmatch(text) is not None
         or item_code(text) is not None
     )
+
+
+def opens_numbered_row(line: str) -> bool:
+    """A line that opens a category or measure row: a number, then words ("1. การปฏิบัติ…",
+    "๑.๑ มาตรการ…"), a scan's specks before the number no matter. No label is written so."""
+    plain = _SPECKS.sub("", line)
+    found = numbering_form(plain)
+    if found is None or is_sequence_number(plain):
+        return False
+    return _THAI_LETTER.search(measure_number(plain)[1]) is not None
 
 
 def item_code(text: str) -> str | None:

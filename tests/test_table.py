@@ -6,6 +6,7 @@ from pathlib import Path
 
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.table import CategoryRow, MeasureRow, find_measures_table, map_header
+from itaparse.thai.text import join_wrapped
 
 HEADER = [
     "มาตรการ/ แนวทาง",
@@ -946,3 +947,21 @@ def test_a_row_of_column_numbers_below_a_blank_header_row_is_no_measure(tmp_path
     grid = Grid(format="docx", pages=None, blocks=[(None, Table(rows))])
     measures = build_report(grid, tmp_path / "r.docx").measures
     assert [(m.number, m.responsible, m.score) for m in measures] == [("1", "กองคลัง", 90.5)]
+
+
+def test_a_header_row_that_swallowed_the_category_row_below_gives_it_back() -> None:
+    """A copy loses the rule under the header: the first column's header cell holds its label
+    and the category row below it (".1. การปฏิบัติ…", a speck before the number). Read whole,
+    the label is unknown and "กิจกรรม" (the methods) took the measure's place, every title a
+    method. The numbered lines are a row of their own under the header."""
+    swallowed = "แผนงาน/\nโครงการ/\nกิจกรรม.\n.1. การปฏิบัติ\nงานและการให้\nบริการที่โปร่งใส"
+    labels = [swallowed, "กิจกรรม", "ผู้รับผิดชอบ", "ระยะเวลา\nดำเนินการ", "ผลการดำเนิน\nการ"]
+    body = ["1.1 มาตรการยกระดับ\nคุณภาพการให้บริการ", "1. จัดทำคู่มือ", "สำนักปลัด", "ต.ค. 67 - ก.ย. 68"]
+    table = Table([row(labels, 3), row([*body, "1. จัดทำคู่มือแล้ว"], 3)], page=3)
+    found = find_measures_table(Grid("pdf", 3, [(3, table)]))
+    assert found is not None
+    assert found.header == {0: "measure", 1: "methods", 2: "responsible", 3: "period", 4: "results"}
+    category, measure = found.rows
+    assert isinstance(category, CategoryRow) and isinstance(measure, MeasureRow)
+    assert (category.number, category.title) == (1, "การปฏิบัติงานและการให้บริการที่โปร่งใส")
+    assert join_wrapped(measure.cells["measure"].lines).startswith("1.1 มาตรการยกระดับ")

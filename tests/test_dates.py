@@ -151,3 +151,15 @@ def test_fiscal_year_is_one_year_long(year: int) -> None:
 )
 def test_what_of_a_period_is_no_date(text: str, left: str) -> None:
     assert unread_part(text) == left
+
+
+def test_the_points_of_be_read_as_commas_on_a_scan_are_points() -> None:
+    """A point and a comma are the same speck of ink on a copy: "พ.ศ, ๒๕๖๘" is "พ.ศ. ๒๕๖๘",
+    and nothing of the period is left unread."""
+    from itaparse.thai.dates import unread_part
+
+    year = (date(2024, 10, 1), date(2025, 9, 30))
+    for text in ("ตลอดปีงบประมาณ พ.ศ, ๒๕๖๘", "ปีงบประมาณ พ,ศ, 2568", "ก.ย. พ.ศ, ๒๕๖๘"):
+        assert unread_part(text).strip() == "", text
+    assert parse_period("ตลอดปีงบประมาณ พ.ศ, ๒๕๖๘") == year
+    assert parse_period("ต.ค. พ.ศ, ๒๕๖๗ - ก.ย. พ.ศ. ๒๕๖๘") == year

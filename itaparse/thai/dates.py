@@ -25,15 +25,17 @@ MONTH_NAMES = tuple(_MONTHS)
 
 # Longest names first so "มิถุนายน" wins over an abbreviation it starts with.
 _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
+# "พ.ศ.", its points as a scan may read them: a point and a comma are the same speck of ink.
+_BE = r"พ[.,]\s*ศ[.,]"
 _DATE = re.compile(
-    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:พ\.\s*ศ\.\s*)?"
+    rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:{_BE}\s*)?"
     r"(?P<year>\d{4}(?!\d)|\d{2}(?!\d))?"
 )
 # A scan's OCR may lose the dash: two dates side by side are a range too.
 _RANGE_SEP = re.compile(r"\s*(?:-|–|—|=|ถึง)?\s*")  # "=": a dash, as OCR may read it
 _RANGE_WORD = re.compile(r"[-–—]|ถึง")
 # A year is a whole run of digits: "๒๕" of "๒๕๖ ๘" (a year cut by a wrap) is no year 2525.
-_FISCAL = re.compile(r"ปีงบ(?:ประมาณ)?\s*(?:พ\.\s*ศ\.\s*)?(?P<year>\d{4}(?!\d)|\d{2}(?!\d))")
+_FISCAL = re.compile(rf"ปีงบ(?:ประมาณ)?\s*(?:{_BE}\s*)?(?P<year>\d{{4}}(?!\d)|\d{{2}}(?!\d))")
 
 
 def be_year(text: str) -> int:
@@ -139,7 +141,7 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
 
 # The words a period cell is written in: OCR's misreadings are mended towards them.
 PERIOD_WORDS = (*thai_full_months, *thai_abbr_months, "ถึง", "ตลอดปีงบประมาณ", "ปีงบประมาณ")
-_FISCAL_WORDS = re.compile(r"ตลอด|ทั้ง|ปีงบ(?:ประมาณ)?|ปี|พ\.\s*ศ\.|ถึง|[-–—=\s]")
+_FISCAL_WORDS = re.compile(rf"ตลอด|ทั้ง|ปีงบ(?:ประมาณ)?|ปี|{_BE}|ถึง|[-–—=\s]")
 
 
 def unread_part(text: str) -> str:

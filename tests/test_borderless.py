@@ -1204,3 +1204,20 @@ def test_the_top_line_of_a_band_of_centred_labels_groups_nothing() -> None:
     found = borderless.find(lines, None, text)
     assert found is not None and found.header_rows == 1
     assert cells(found, 0)[:3] == ["ลำดับที่", "มาตรการ /แนวทาง การ ดำเนิน การ", "วิธีการ ดำเนิน งาน"]
+
+
+def test_a_category_row_under_part_of_the_next_label_measures_no_column() -> None:
+    # The same category row where the next label is wider than the row reaches ("หน่วยงาน"
+    # over "ที่รับผิดชอบ", a band of two lines, one block): it is under both labels but not
+    # over the second whole. Under two labels is no cell's text either (Chromium, seed 3800
+    # no. 032: the measure and the unit's columns were read as one).
+    from itaparse.readers.borderless_columns import _cell_lines
+
+    labels = [word("มาตรการ", 40.0, 0), word("หน่วยงานที่รับผิดชอบ", 160.0, 0)]
+    category = line(("๑. การบริหารงานบุคคลอย่าง", 40.0), top=LINE)
+    measure = line(("๑.๑ มาตรการ", 40.0), ("กองช่าง", 160.0), top=2 * LINE)
+    assert _cell_lines([category, measure], 40.0, 400.0, text, labels) == [measure]
+    # A cell's text that reaches a little under the next label (a label centred a little
+    # wider than its column) is still a cell's.
+    reaching = line(("๑.๑ มาตรการยกระดับ", 40.0), top=3 * LINE)
+    assert _cell_lines([reaching], 40.0, 400.0, text, labels) == [reaching]

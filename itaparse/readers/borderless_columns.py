@@ -33,6 +33,9 @@ _RIVER = 0.5  # an empty strip this many font sizes wide through the body is a c
 _RUN_ON = 0.15  # glyphs closer than this share of the font size are one run of text
 
 
+_UNDER_LABEL = 0.25  # a line under this share of a label's width at least is under it
+
+
 @dataclass
 class Columns:
     """Column edges found on a page: len(edges) == number of columns - 1."""
@@ -85,17 +88,24 @@ def _cell_lines(
     labels: Sequence[Line] = (),
 ) -> list[Line]:
     """The lines that lie in cells: not category rows, nor one run of text across most of the
-    table or over two of the header's `labels` whole (a row merged across: "๑. การบริหาร…",
+    table or under two of the header's `labels` (a row merged across: "๑. การบริหาร…",
     numbered like a measure, under the first two labels), which would fill the white strips
     between columns; a cell's text stays within its column, and so under one label. A
     category row is one run of text: a line of several cells that opens like one ("(๑)
-    มาตรการ…", where measures are numbered as categories are) is a measure's first line."""
+    มาตรการ…", where measures are numbered as categories are) is a measure's first line.
+    Under a label is more than touching its span: a label centred over a narrow column
+    may stand a little wider than the column's text."""
     half = (right - left) / 2
     spans = sorted(_span(b) for b in labels)
 
+    def under(line: tuple[float, float], label: tuple[float, float]) -> bool:
+        return min(line[1], label[1]) - max(line[0], label[0]) > _UNDER_LABEL * (
+            label[1] - label[0]
+        )
+
     def across_labels(line: Line) -> bool:
-        x0, x1 = _span(line)
-        return any(x0 <= a0 and b1 <= x1 for (a0, _a1), (_b0, b1) in itertools.pairwise(spans))
+        x = _span(line)
+        return any(under(x, a) and under(x, b) for a, b in itertools.pairwise(spans))
 
     return [
         line

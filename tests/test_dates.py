@@ -163,3 +163,14 @@ def test_the_points_of_be_read_as_commas_on_a_scan_are_points() -> None:
         assert unread_part(text).strip() == "", text
     assert parse_period("ตลอดปีงบประมาณ พ.ศ, ๒๕๖๘") == year
     assert parse_period("ต.ค. พ.ศ, ๒๕๖๗ - ก.ย. พ.ศ. ๒๕๖๘") == year
+
+
+def test_a_range_beside_throughout_the_year_is_two_periods() -> None:
+    """Two rows' period cells run together ("ม.ค. ๖๘ - มิ.ย. ๖๘" over "ตลอดปีงบประมาณ"): which
+    is the measure's is unknown, so neither is given. The year written out again as a range
+    is the same period."""
+    assert parse_period("ม.ค. ๖๘ - มิ.ย. ๖๘ ตลอดปีงบประมาณ พ.ศ. ๒๕๖๘", 2568) == (None, None)
+    assert parse_period("ตลอดปีงบประมาณ (ต.ค. ๖๗ - ก.ย. ๖๘)", 2568) == (
+        date(2024, 10, 1),
+        date(2025, 9, 30),
+    )

@@ -38,6 +38,11 @@ _RANGE_WORD = re.compile(r"[-–—]|ถึง")
 _FISCAL = re.compile(rf"ปีงบ(?:ประมาณ)?\s*(?:{_BE}\s*)?(?P<year>\d{{4}}(?!\d)|\d{{2}}(?!\d))")
 
 
+# Words that say a period is the whole year, whatever else the cell says.
+_WHOLE_YEAR = re.compile(r"ตลอดปี|ทั้งปี")
+_YEAR_DAYS = 364
+
+
 def be_year(text: str) -> int:
     """A written year as a full Buddhist Era year: '68' -> 2568, '2025' -> 2568."""
     year = int(text)
@@ -107,6 +112,11 @@ def parse_period(text: str, fiscal_year: int | None = None) -> tuple[date | None
             if end < start:
                 # A range that runs backwards ("ตุลาคม ๒๕๖๗ - กันยายน": the end's year lost
                 # to a wrap or a scan, or miswritten): which year was meant is unknown.
+                return None, None
+            if _WHOLE_YEAR.search(plain) and (end - start).days < _YEAR_DAYS:
+                # A range and "throughout the year" in one cell ("ม.ค. ๖๘ - มิ.ย. ๖๘ ตลอด
+                # ปีงบประมาณ"): two periods, two rows' cells run together; which is the
+                # measure's is unknown. The year written out again as a range is one.
                 return None, None
             return start, end
         if len(points) == 2:

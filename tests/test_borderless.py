@@ -1221,3 +1221,24 @@ def test_a_category_row_under_part_of_the_next_label_measures_no_column() -> Non
     # wider than its column) is still a cell's.
     reaching = line(("๑.๑ มาตรการยกระดับ", 40.0), top=3 * LINE)
     assert _cell_lines([reaching], 40.0, 400.0, text, labels) == [reaching]
+
+
+def test_a_rows_unit_and_period_left_at_a_page_foot_open_a_row_of_their_own() -> None:
+    # WeasyPrint breaks a row across pages cell by cell: the next measure's unit and period
+    # stand at the page's foot, below the measure above, its subject on the next page. The
+    # unit's column had ended lines above: a new row. The column that ran longest going on
+    # opens none.
+    lines = [
+        *_header(0),
+        line(("๑", X[0]), ("มาตรการแรก", X[1]), ("กองคลัง", X[2]), ("ต.ค. ๖๗", X[3]), top=60),
+        *[line(("ผลแรก", X[4]), top=60 + k * LINE) for k in range(1, 6)],
+        line(("ผลต่อ", X[4]), top=60 + 6 * LINE),
+        line(("กองช่าง", X[2]), ("ตลอดปี", X[3]), top=60 + 7 * LINE),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert [cells(found, r)[2:4] for r in range(1, len(found.rows))] == [
+        ["กองคลัง", "ต.ค. ๖๗"],
+        ["กองช่าง", "ตลอดปี"],
+    ]
+    assert cells(found, 1)[4].endswith("ผลต่อ")

@@ -92,7 +92,11 @@ def _rows(
             category.append(cells[0])  # a category label wrapped in the first column
             continue
         category = None
-        if current is None or _opens_row(cells, columns, text):
+        if (
+            current is None
+            or _opens_row(cells, columns, text)
+            or _resumes_ended(current, cells, line, columns.spacing)
+        ):
             current = [[] for _ in range(n)]
             rows.append(current)
         for k, chars in enumerate(cells):
@@ -100,6 +104,31 @@ def _rows(
             if chars and cell is not None:
                 cell.append(chars)
     return rows
+
+
+# A cell's text runs on without a gap (a blank paragraph in it would leave one line's): a
+# column that had stood empty this many line spacings (top to top) within a row has ended.
+_ENDED = 3.0
+
+
+def _resumes_ended(
+    current: list[list[Line] | None], cells: list[Line], line: Line, spacing: float
+) -> bool:
+    """A line with text in a column whose cell in the row had ended lines above, under a
+    column that ran longer: a new row, whose subject is not on this line. WeasyPrint breaks
+    a row across pages cell by cell and leaves a measure's unit and period at the page's
+    foot, its subject on the next page; read as the row above's, they gave that measure a
+    second unit and period. Text under the column that ran longest goes on with it."""
+    tops = {k: cell[-1][0]["top"] for k, cell in enumerate(current) if cell}
+    if not tops or spacing <= 0:
+        return False
+    latest = max(tops.values())
+    top = line[0]["top"]
+    return any(
+        chars and tops[k] < latest and top - tops[k] > _ENDED * spacing
+        for k, chars in enumerate(cells)
+        if k in tops
+    )
 
 
 def _label_opens(cells: list[Line], after: Sequence[Line], columns: Columns, text: Render) -> bool:

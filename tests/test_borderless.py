@@ -1242,3 +1242,20 @@ def test_a_rows_unit_and_period_left_at_a_page_foot_open_a_row_of_their_own() ->
         ["กองช่าง", "ตลอดปี"],
     ]
     assert cells(found, 1)[4].endswith("ผลต่อ")
+
+
+def test_a_column_going_on_after_a_gap_beside_its_rows_items_is_the_rows_own() -> None:
+    # Items set level with another column's ("- หน่วยงานผ่านการ…" beside "๓. เปิดเผย…"): a
+    # column goes on after lines of white, beside a column still running, or alone. Either
+    # way it is the row's own text, not a new row.
+    lines = [
+        *_header(0),
+        line(("๑", X[0]), ("มาตรการแรก", X[1]), ("กองคลัง", X[2]), ("ผลแรก", X[4]), top=60),
+        *[line(("ต่อ", X[1]), ("ผลต่อ", X[4]), top=60 + k * LINE) for k in range(1, 5)],
+        line(("ต่อ", X[1]), ("ข้อสอง", X[3]), top=60 + 5 * LINE),
+        line(("ผลท้าย", X[4]), top=60 + 6 * LINE),
+        line(("กองช่าง", X[2]), top=60 + 7 * LINE),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None and len(found.rows) == 2
+    assert cells(found, 1)[2:4] == ["กองคลัง กองช่าง", "ข้อสอง"]

@@ -106,29 +106,28 @@ def _rows(
     return rows
 
 
-# A cell's text runs on without a gap (a blank paragraph in it would leave one line's): a
-# column that had stood empty this many line spacings (top to top) within a row has ended.
+# A cell's text runs on without a gap: a column that had stood empty this many line spacings
+# (top to top) within a row has ended there, or stands aside for the rows' items to align.
 _ENDED = 3.0
 
 
 def _resumes_ended(
     current: list[list[Line] | None], cells: list[Line], line: Line, spacing: float
 ) -> bool:
-    """A line with text in a column whose cell in the row had ended lines above, under a
-    column that ran longer: a new row, whose subject is not on this line. WeasyPrint breaks
-    a row across pages cell by cell and leaves a measure's unit and period at the page's
-    foot, its subject on the next page; read as the row above's, they gave that measure a
-    second unit and period. Text under the column that ran longest goes on with it."""
+    """A line with text in two columns whose cells in the row had ended lines above, and none
+    in a column still running: a new row, whose subject is not on this line. WeasyPrint
+    breaks a row across pages cell by cell and leaves a measure's unit and period at the
+    page's foot, its subject on the next page; read as the row above's, they gave that
+    measure a second unit and period. One column going on after a gap is a row's own: its
+    items set level with those of another column ("- หน่วยงานผ่านการ…" beside "๓. เปิดเผย…")."""
     tops = {k: cell[-1][0]["top"] for k, cell in enumerate(current) if cell}
     if not tops or spacing <= 0:
         return False
-    latest = max(tops.values())
     top = line[0]["top"]
-    return any(
-        chars and tops[k] < latest and top - tops[k] > _ENDED * spacing
-        for k, chars in enumerate(cells)
-        if k in tops
-    )
+    used = [k for k, chars in enumerate(cells) if chars]
+    ended = [k for k in used if k in tops and top - tops[k] > _ENDED * spacing]
+    running = [k for k in used if k in tops and k not in ended]
+    return len(ended) >= 2 and not running
 
 
 def _label_opens(cells: list[Line], after: Sequence[Line], columns: Columns, text: Render) -> bool:

@@ -21,6 +21,7 @@ from pdfminer.pdfdocument import PDFPasswordIncorrect
 from itaparse.errors import CorruptDocumentError, ItaparseError, PasswordError
 from itaparse.readers import pdf_borderless as borderless
 from itaparse.readers.grid import Cell, Grid, Row, Table
+from itaparse.readers.pdf_clip import hidden_glyphs
 from itaparse.readers.pdf_clipped import restore_clipped_marks
 from itaparse.readers.pdf_cut_headers import join_cut_headers
 from itaparse.readers.pdf_damage import qpdf_damage, signals_held
@@ -336,7 +337,11 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
             return repaired
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     try:
-        pages = [read_and_close(n, page) for n, page in enumerate(pdf.pages, 1)]
+        hidden = hidden_glyphs(path, password)
+        pages = [
+            read_and_close(n, page, hidden[n - 1] if n <= len(hidden) else ())
+            for n, page in enumerate(pdf.pages, 1)
+        ]
     except ItaparseError:  # the file's time limit, OCR's missing model: said as they are
         raise
     except Exception as exc:

@@ -5,11 +5,12 @@ document first."""
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from itaparse.readers.pdf_clip import Origin, char_origin
 from itaparse.readers.pdf_glyphs import chars_with_codes
 from itaparse.readers.pdf_ruling import find_tables
 from itaparse.readers.pdf_text import BBox, Char, Glyph, Line, foot_marks, group_lines, inside
@@ -103,10 +104,15 @@ def _table(found: Any, chars: Iterable[Char]) -> RawTable:
 _FEW_CHARS = 30
 
 
-def raw_page(number: int, page: Any) -> RawPage:
-    """The page's ruled tables and its other lines."""
-    chars: list[Any] = [Glyph(c) for c in chars_with_codes(page) if c.get("upright", True)]
+def raw_page(number: int, page: Any, hidden: Collection[Origin] = ()) -> RawPage:
+    """The page's ruled tables and its other lines; glyphs at the origins in `hidden` (drawn
+    outside their clip, so not on the page: pdf_clip) are left out, but for the foot marks the
+    next page's first line may need."""
+    upright = [c for c in chars_with_codes(page) if c.get("upright", True)]
+    every: list[Any] = [Glyph(c) for c in upright]
+    chars = [g for c, g in zip(upright, every, strict=True) if char_origin(c) not in hidden]
     raw = layout_page(number, chars, find_tables(page))
+    raw.clipped = foot_marks(every)
     raw.unwritten = len(chars) < _FEW_CHARS and bool(page.images or page.curves)
     return raw
 
@@ -170,9 +176,9 @@ def layout_page(number: int, chars: list[Any], found: Sequence[Any]) -> RawPage:
     return RawPage(number, blocks, clipped=foot_marks(chars))
 
 
-def read_and_close(number: int, page: Any) -> RawPage:
+def read_and_close(number: int, page: Any, hidden: Collection[Origin] = ()) -> RawPage:
     """A page's glyphs and tables; then pdfplumber's page caches go, so that memory does not
     grow with the page count (everything needed is in the RawPage)."""
-    raw = raw_page(number, page)
+    raw = raw_page(number, page, hidden)
     page.close()
     return raw

@@ -189,6 +189,53 @@ def test_column_rules_alone_are_not_closed_into_a_table(tmp_path: Path) -> None:
     assert find_tables(_page(tmp_path, "columns-only", columns_only)) == []
 
 
+def _middle_of_a_row(tmp_path: Path, name: str, columns: tuple[float, ...], text_top: float) -> Any:
+    """A page in the middle of a row taller than a page (WeasyPrint): column rules from the
+    page's top margin to its foot, crossed by no row rule, the row's lines between them."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_line_width(0.5)
+    for x in columns:
+        pdf.line(x, 40, x, 800)
+    pdf.text(COLUMNS[0] + 5, text_top, "the row goes on")
+    pdf.text(COLUMNS[1] + 5, 300, "and on")
+    path = tmp_path / f"{name}.pdf"
+    pdf.output(str(path))
+    return pdfplumber.open(path).pages[0]
+
+
+def test_column_rules_going_on_the_table_the_page_before_ended_with_are_its_rest(
+    tmp_path: Path,
+) -> None:
+    page = _middle_of_a_row(tmp_path, "row-goes-on", COLUMNS, 60)
+    tables = find_tables(page, carried=COLUMNS)
+    assert len(tables) == 1
+    assert [(c or "").replace("\n", " ") for c in tables[0].extract()[0]] == [
+        "the row goes on",
+        "and on",
+        "",
+    ]
+    # Without the table before, column rules alone stay no table.
+    assert find_tables(page) == []
+
+
+@pytest.mark.parametrize(
+    "name,columns,text_top,carried",
+    [
+        # The rules stand elsewhere than the table before's.
+        ("other-columns", (300.0, 380.0, 460.0, 540.0), 60, COLUMNS),
+        # Text above the rules: they do not open the page, another drawing begins there.
+        ("text-above", COLUMNS, 30, COLUMNS),
+    ],
+)
+def test_column_rules_alone_that_do_not_go_on_the_table_before_are_no_table(
+    tmp_path: Path, name: str, columns: tuple[float, ...], text_top: float, carried: Any
+) -> None:
+    page = _middle_of_a_row(tmp_path, name, columns, text_top)
+    assert find_tables(page, carried=carried) == []
+
+
 def _glyph(text: str, x0: float, width: float) -> dict[str, Any]:
     return {"text": text, "x0": x0, "x1": x0 + width, "top": 10.0, "bottom": 20.0, "size": 14}
 

@@ -338,10 +338,12 @@ def _read_pdf(path: Path, password: str | None, repair: bool, ocr: bool) -> Grid
         raise CorruptDocumentError(path, f"not a readable PDF ({_describe(cause)})") from exc
     try:
         hidden = hidden_glyphs(path, password)
-        pages = [
-            read_and_close(n, page, hidden[n - 1] if n <= len(hidden) else ())
-            for n, page in enumerate(pdf.pages, 1)
-        ]
+        pages: list[RawPage] = []
+        for n, page in enumerate(pdf.pages, 1):
+            carried = pages[-1].foot_columns if pages else []
+            pages.append(
+                read_and_close(n, page, hidden[n - 1] if n <= len(hidden) else (), carried)
+            )
     except ItaparseError:  # the file's time limit, OCR's missing model: said as they are
         raise
     except Exception as exc:

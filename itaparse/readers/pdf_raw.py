@@ -41,6 +41,9 @@ class RawPage:
     # The page's lowest line when it is marks alone: the next page's first line, painted on
     # both pages and clipped, whose marks above the cut show only here (pdf_clipped).
     clipped: Line = field(default_factory=list)
+    # The x of the column rules of the page's lowest ruled table: where a row taller than a
+    # page goes on, the next page has those rules alone (pdf_ruling.closing_rules).
+    foot_columns: list[float] = field(default_factory=list)
 
 
 def _table(found: Any, chars: Iterable[Char]) -> RawTable:
@@ -104,15 +107,18 @@ def _table(found: Any, chars: Iterable[Char]) -> RawTable:
 _FEW_CHARS = 30
 
 
-def raw_page(number: int, page: Any, hidden: Collection[Origin] = ()) -> RawPage:
+def raw_page(
+    number: int, page: Any, hidden: Collection[Origin] = (), carried: Sequence[float] = ()
+) -> RawPage:
     """The page's ruled tables and its other lines; glyphs at the origins in `hidden` (drawn
     outside their clip, so not on the page: pdf_clip) are left out, but for the foot marks the
     next page's first line may need."""
     upright = [c for c in chars_with_codes(page) if c.get("upright", True)]
     every: list[Any] = [Glyph(c) for c in upright]
     chars = [g for c, g in zip(upright, every, strict=True) if char_origin(c) not in hidden]
-    raw = layout_page(number, chars, find_tables(page))
+    raw = layout_page(number, chars, find_tables(page, carried))
     raw.clipped = foot_marks(every)
+    raw.foot_columns = _foot_columns(raw)
     raw.unwritten = len(chars) < _FEW_CHARS and bool(page.images or page.curves)
     return raw
 
@@ -176,9 +182,19 @@ def layout_page(number: int, chars: list[Any], found: Sequence[Any]) -> RawPage:
     return RawPage(number, blocks, clipped=foot_marks(chars))
 
 
-def read_and_close(number: int, page: Any, hidden: Collection[Origin] = ()) -> RawPage:
+def _foot_columns(page: RawPage) -> list[float]:
+    tables = [b for _top, b in page.blocks if isinstance(b, RawTable)]
+    if not tables:
+        return []
+    lowest = max(tables, key=lambda t: t.bbox[3])
+    return sorted({round(x, 1) for span in lowest.columns for x in span if span != (0.0, 0.0)})
+
+
+def read_and_close(
+    number: int, page: Any, hidden: Collection[Origin] = (), carried: Sequence[float] = ()
+) -> RawPage:
     """A page's glyphs and tables; then pdfplumber's page caches go, so that memory does not
     grow with the page count (everything needed is in the RawPage)."""
-    raw = raw_page(number, page, hidden)
+    raw = raw_page(number, page, hidden, carried)
     page.close()
     return raw

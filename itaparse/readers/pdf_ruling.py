@@ -15,6 +15,7 @@ The table is then found on the page without its backgrounds.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 # A filled shape no thicker than this (points) is a border drawn as a bar: Word's thickest
@@ -60,12 +61,17 @@ _NEAR_RULE = 3.0
 _COVERED = 0.95
 
 
-def closing_rules(page: Any) -> list[dict[str, Any]]:
+def closing_rules(page: Any, carried: Sequence[float] = ()) -> list[dict[str, Any]]:
     """Rules a table's drawing leaves out where a page break cuts it: Chromium draws no
     bottom border under a row that goes on on the next page (and no top border over its
     rest), so the row's text would fall outside the table. Where two or more column rules end
     on one line that no row rule closes, and a row rule crosses them higher up (the drawing is
-    a ruled table), a rule is added along that line between the outermost of them."""
+    a ruled table), a rule is added along that line between the outermost of them.
+
+    A row taller than a page leaves a page of column rules alone, crossed by no row rule
+    (WeasyPrint). Such rules are closed too when they go on the ruled table the page before
+    ended with: at the x of its column rules (`carried`), opening the page (no text above
+    them)."""
     edges = page.edges
     verticals = [e for e in edges if e["orientation"] == "v" and e["bottom"] - e["top"] > 3]
     horizontals = [e for e in edges if e["orientation"] == "h"]
@@ -77,7 +83,11 @@ def closing_rules(page: Any) -> list[dict[str, Any]]:
             y = min(max(sum(float(e[end]) for e in group) / len(group), 0.0), float(page.height))
             left = min(float(e["x0"]) for e in group)
             right = max(float(e["x0"]) for e in group)
-            if _closed(horizontals, y, left, right) or not _crossed(horizontals, group, verticals):
+            if _closed(horizontals, y, left, right):
+                continue
+            if not (
+                _crossed(horizontals, group, verticals) or _goes_on(page, group, verticals, carried)
+            ):
                 continue
             added.append(
                 {
@@ -156,6 +166,29 @@ def _crossed(
     return False
 
 
+# Of the column rules the page before ended with, at least this many (all, where there are
+# fewer) must go on here for a page of column rules alone to be read as its table's rest.
+_GOING_ON = 3
+
+
+def _goes_on(
+    page: Any,
+    group: list[dict[str, Any]],
+    verticals: list[dict[str, Any]],
+    carried: Sequence[float],
+) -> bool:
+    """The column rules of `group` go on the table the page before ended with: they stand at
+    its column rules' x, and open the page, no glyph above where they begin."""
+    if not carried:
+        return False
+    xs = {round(float(v["x0"]), 1) for v in group}
+    matched = {x for x in xs if any(abs(x - c) <= _ALIGNED for c in carried)}
+    if len(matched) < min(_GOING_ON, len(carried)) or len(matched) < len(xs) - 1:
+        return False
+    top = min(_run(v, verticals)[0] for v in group)
+    return not any(float(ch["bottom"]) <= top for ch in page.chars)
+
+
 def _run(rule: dict[str, Any], verticals: list[dict[str, Any]]) -> tuple[float, float]:
     """Top and bottom of the column rule that `rule` is a segment of: the segments at its x
     that meet end to end."""
@@ -175,11 +208,12 @@ def _run(rule: dict[str, Any], verticals: list[dict[str, Any]]) -> tuple[float, 
     return top, bottom
 
 
-def find_tables(page: Any) -> list[Any]:
+def find_tables(page: Any, carried: Sequence[float] = ()) -> list[Any]:
     """pdfplumber's ruled tables, on the page without backgrounds and with the rules a page
-    break left out put back."""
+    break left out put back; `carried`: the x of the column rules of the ruled table the page
+    before ended with."""
     ruled = without_backgrounds(page)
-    closing = closing_rules(ruled)
+    closing = closing_rules(ruled, carried)
     if not closing:
         return list(ruled.find_tables())
     return list(ruled.find_tables({"explicit_horizontal_lines": closing}))

@@ -5,7 +5,7 @@ header row repeated on the next page, where its merged cells lose the height the
 fixed-height box), the text layer still holds every line, and the lines that were cut off lie
 over the body of the table: pdfminer, which ignores clipping, reads "เชิงปริมาณ*" of the header
 into the first measure's cell. pdfium, which renders PDFs, knows each text object's clip: a
-glyph whose box centre lies outside it is not on the page.
+glyph wholly outside it is not on the page.
 """
 
 from __future__ import annotations
@@ -64,6 +64,13 @@ def _holds(box: Box, x: float, y: float) -> bool:
     return box[0] <= x <= box[2] and box[1] <= y <= box[3]
 
 
+def _meets(clip: Box, glyph: Box) -> bool:
+    """Whether any of the glyph's box lies inside the clip. A line a page break cuts shows
+    in part on the page (Chromium draws it on both pages, each clipped): only a glyph wholly
+    outside is not there."""
+    return glyph[0] < clip[2] and glyph[2] > clip[0] and glyph[1] < clip[3] and glyph[3] > clip[1]
+
+
 def _text_overflows(raw: Any, page: Any) -> bool:
     """Whether any text object of the page reaches outside its clip: the cheap test that
     spares most pages the glyph-by-glyph one."""
@@ -108,7 +115,7 @@ def _hidden_on(raw: Any, page: Any) -> set[Origin]:
                 ctypes.byref(bottom),
                 ctypes.byref(top),
             )
-            if _holds(box, (left.value + right.value) / 2, (bottom.value + top.value) / 2):
+            if _meets(box, (left.value, bottom.value, right.value, top.value)):
                 continue
             if raw.FPDFText_GetCharOrigin(text, i, ctypes.byref(x), ctypes.byref(y)):
                 hidden.add(origin_key(x.value, y.value))

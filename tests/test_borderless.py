@@ -7,6 +7,8 @@ import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from itaparse.readers import borderless_header
 from itaparse.readers import pdf_borderless as borderless
 
@@ -1259,3 +1261,59 @@ def test_a_column_going_on_after_a_gap_beside_its_rows_items_is_the_rows_own() -
     found = borderless.find(lines, None, text)
     assert found is not None and len(found.rows) == 2
     assert cells(found, 1)[2:4] == ["กองคลัง กองช่าง", "ข้อสอง"]
+
+
+@pytest.mark.parametrize("rise", [0.0, 3.0])
+def test_a_fallback_fonts_taller_glyph_does_not_lift_its_header_line(rise: float) -> None:
+    # Chromium sets "/" in Noto Sans beside Noto Serif Thai: its box, from its own font's
+    # ascent, stands higher than its neighbours'. The line stands where most of its glyphs
+    # do, so the one-line labels centred half a line lower are still beside it, and the
+    # two-line labels keep their first lines (seed 4100 Chromium no.161 read "แนวทาง" for
+    # "มาตรการ/แนวทาง", "ดำเนินการ" for "ระยะเวลาดำเนินการ", the latter as a tick column).
+    x = (40.0, 120.0, 220.0, 320.0, 420.0, 520.0, 620.0, 720.0)
+    first = line(("มาตรการ/", x[1]), ("หน่วยงาน", x[3]), ("ระยะเวลา", x[4]), ("ผลการ", x[5]), top=0)
+    slash = next(i for i, ch in enumerate(first) if ch["text"] == "/")
+    first[slash] = {**first[slash], "top": -rise}
+    lines = [
+        first,
+        line(
+            ("ลำดับที่", x[0]), ("วิธีดำเนินการ", x[2]), ("ผลลัพธ์", x[6]), ("หมายเหตุ", x[7]), top=LINE / 2
+        ),
+        line(
+            ("แนวทาง", x[1]), ("ที่รับผิดชอบ", x[3]), ("ดำเนินการ", x[4]), ("ดำเนินงาน", x[5]), top=LINE
+        ),
+        line(
+            ("1.1", x[0]),
+            ("มาตรการแรก", x[1]),
+            ("1. ทำ", x[2]),
+            ("กองคลัง", x[3]),
+            ("ต.ค. 67", x[4]),
+            ("ผลหนึ่ง", x[5]),
+            ("ดี", x[6]),
+            ("-", x[7]),
+            top=2 * LINE,
+        ),
+        line(
+            ("1.2", x[0]),
+            ("มาตรการสอง", x[1]),
+            ("1. ทำ", x[2]),
+            ("กองช่าง", x[3]),
+            ("ตลอดปี", x[4]),
+            ("ผลสอง", x[5]),
+            ("ดี", x[6]),
+            ("-", x[7]),
+            top=3 * LINE,
+        ),
+    ]
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, 0) == [
+        "ลำดับที่",
+        "มาตรการ/ แนวทาง",
+        "วิธีดำเนินการ",
+        "หน่วยงาน ที่รับผิดชอบ",
+        "ระยะเวลา ดำเนินการ",
+        "ผลการ ดำเนินงาน",
+        "ผลลัพธ์",
+        "หมายเหตุ",
+    ]

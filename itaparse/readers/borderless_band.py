@@ -3,6 +3,7 @@ over one to several lines, where line by line they do not read."""
 
 from __future__ import annotations
 
+import statistics
 from collections.abc import Sequence
 
 from itaparse.readers.borderless_columns import Line, Render, _blocks, _overlap, _span, _starts_row
@@ -119,17 +120,24 @@ def _split_at_columns(blocks: list[Line]) -> list[Line]:
 _CENTRED_OFFSET = 0.85
 
 
+def _line_top(line: Line) -> float:
+    """Where a line stands: the median of its glyphs' tops. Not the least: a glyph of a
+    fallback font (Chromium sets "/" in Noto Sans beside Noto Serif Thai) has its box from
+    its own font's ascent, standing three points higher than its neighbours'."""
+    return statistics.median(float(c["top"]) for c in line)
+
+
 def _centred_band(lines: Sequence[Line], start: int) -> int:
     """How many lines from start make the header's first line: lines a fraction of a line
     lower whose labels stand beside the first line's, under none of them (Chromium and
     WeasyPrint centre a one-line label against a two-line one)."""
     first = lines[start]
     size = sorted(float(c["size"]) for c in first)[len(first) // 2]
-    top = min(float(c["top"]) for c in first)
+    top = _line_top(first)
     spans = [_span(b) for b in _blocks(first)]
     band = 1
     for line in lines[start + 1 : start + 3]:
-        if min(float(c["top"]) for c in line) - top >= _CENTRED_OFFSET * size:
+        if _line_top(line) - top >= _CENTRED_OFFSET * size:
             break
         beside = [_span(b) for b in _blocks(line)]
         if any(_overlap(b, s) for b in beside for s in spans):

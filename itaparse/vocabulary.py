@@ -226,8 +226,23 @@ def is_measures_header(mapping: dict[int, str], weak: bool = False) -> bool:
     return bool(fields & set(EVIDENCE_FIELDS)) or len(fields & set(PLAN_FIELDS)) >= 2
 
 
+# Cells that open list items ("1. เปิดเผยผล…", "- บุคลากร…") in this many columns make a body
+# line, not a header: labels are not enumerated, a measure's methods and outcomes are. (One
+# may be a label's odd wording.)
+_LISTED_COLUMNS = 2
+_BRACKETED = re.compile(r"^\s*\(")  # "(๑) ประเด็น": a column's number before its label
+
+
+def _lists_item(label: str) -> bool:
+    marker = item_marker(label)
+    listed = marker is not None and bool(label[marker.end() :].strip())
+    return listed and not _BRACKETED.match(label)
+
+
 def read_header(labels: Sequence[str]) -> tuple[dict[int, str] | None, float]:
     """A one-line header's mapping (None unless it reads as a measures header) and its score."""
+    if sum(_lists_item(label) for label in labels) >= _LISTED_COLUMNS:
+        return None, 0.0
     mapping, score = map_labels([[label] for label in labels])
     return (mapping if is_measures_header(mapping) else None), score
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.table import CategoryRow, MeasureRow, find_measures_table, map_header
 from itaparse.thai.text import join_wrapped
+from itaparse.vocabulary import read_header
 
 HEADER = [
     "มาตรการ/ แนวทาง",
@@ -46,6 +47,26 @@ def test_long_content_cells_are_not_a_header() -> None:
         "ความสำเร็จของมาตรการ",
     ]
     assert map_header(row(content)) is None
+
+
+def test_a_line_of_list_items_is_no_header_however_its_words_begin() -> None:
+    # A row's rest at the top of a page, under no repeated header: its cells begin with
+    # words labels begin with ("มาตรการ…", "ผลการ…"), but cells that open list items ("1. …",
+    # "- …") in two or more columns are a measure's content, never labels (seed 4100
+    # WeasyPrint no.161 read such a line as a new table's header and lost measure 4.3).
+    # The line's first words in each column, as the borderless reader tries them.
+    rest = [
+        "มาตรการสร้าง",
+        "1. เปิดเผยผลการ",
+        "ตลอดปี",
+        "1. รับฟังความคิด",
+        "- บุคลากรเชื่อมั่น",
+        "อยู่ระหว่างดำเนิน",
+    ]
+    assert map_header(row(rest)) is None
+    assert read_header(rest)[0] is None
+    # Labels that open with one item's look are labels still.
+    assert read_header(["1. มาตรการ", *HEADER[1:]])[0] is not None
 
 
 def _pages() -> Grid:

@@ -290,3 +290,22 @@ def test_a_line_of_leading_vowels_alone_is_no_text() -> None:
     blank = [dict(_glyph("\xa0", 48.0, 3.0), top=80.0, bottom=90.0)]  # an HTML cell's &nbsp;
     lines = _group_lines([*text, *debris, *blank])
     assert [[g["text"] for g in line] for line in lines] == [["เ", "ม"]]
+
+
+def test_a_fallback_fonts_glyph_stays_on_its_own_line_by_its_baseline() -> None:
+    """Chromium centres one-line labels half a line below the first line of two-line ones,
+    and sets "/" in Noto Sans beside Noto Serif Thai: the slash's box, from its own font's
+    ascent, stands 2 points higher than its neighbours'. By its top it was nearer the line
+    above and joined it ("มาตรการ โครงการ" lost its slash, a label was cut in two: seed 4100
+    Chromium no.006); by its baseline it is on its own line."""
+    from itaparse.readers.pdf_text import group_lines as _group_lines
+
+    def at(glyph: dict[str, Any], top: float, baseline: float) -> dict[str, Any]:
+        return dict(glyph, top=top, bottom=top + 14.0, baseline=baseline)
+
+    upper = [at(_glyph(c, 300.0 + 8 * i, 8.0), 102.6, 114.0) for i, c in enumerate("หน่วย")]
+    lower = [at(_glyph(c, 90.0 + 8 * i, 8.0), 110.8, 122.2) for i, c in enumerate("มาตรการ")]
+    slash = at(_glyph("/", 146.0, 6.0), 108.6, 122.2)
+    rest = [at(_glyph(c, 152.0 + 8 * i, 8.0), 110.8, 122.2) for i, c in enumerate("โครงการ")]
+    lines = _group_lines([*upper, *lower, slash, *rest])
+    assert ["".join(g["text"] for g in line) for line in lines] == ["หน่วย", "มาตรการ/โครงการ"]

@@ -114,6 +114,10 @@ def raw_page(
     outside their clip, so not on the page: pdf_clip) are left out, but for the foot marks the
     next page's first line may need."""
     upright = [c for c in chars_with_codes(page) if c.get("upright", True)]
+    for c in upright:
+        matrix = c.get("matrix")
+        if matrix and "y1" in c:  # the baseline, top down: the box's top plus its ascent
+            c["baseline"] = float(c["top"]) + float(c["y1"]) - float(matrix[5])
     every: list[Any] = [Glyph(c) for c in upright]
     chars = [g for c, g in zip(upright, every, strict=True) if char_origin(c) not in hidden]
     raw = layout_page(number, chars, find_tables(page, carried))

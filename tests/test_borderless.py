@@ -1317,3 +1317,32 @@ def test_a_fallback_fonts_taller_glyph_does_not_lift_its_header_line(rise: float
         "ผลลัพธ์",
         "หมายเหตุ",
     ]
+
+
+def _three_columns(responsible_x: float, with_responsible: bool) -> borderless.Found | None:
+    header = line(("มาตรการ", 40), ("หน่วยงาน", 230), ("ผลการดำเนินงาน", 400), ("ผลลัพธ์", 560), top=0)
+    body = []
+    for r, (measure, unit) in enumerate((("๑. มาตรการแรก", "กองคลัง"), ("๒. มาตรการสอง", "กองช่าง"))):
+        words = [(measure, 40.0), ("ผลหนึ่ง", 400.0), ("ดี", 560.0)]
+        if with_responsible:
+            words.insert(1, (unit, responsible_x))
+        body.append(line(*words, top=(r + 1) * LINE))
+    return borderless.find([header, *body], None, text)
+
+
+def test_a_label_centred_over_short_left_aligned_cells_is_their_column() -> None:
+    # Chromium centres "หน่วยงาน" over its column; the cells under it, left-aligned, are short
+    # ("กองคลัง") and end well before the label begins, so the white strip through the body
+    # holds the label. The text left of the strip stands under no label: the label is its
+    # column's, not a column left empty (seed 4100 Chromium no.006: responsible lost).
+    found = _three_columns(160.0, with_responsible=True)
+    assert found is not None
+    assert cells(found, 0) == ["มาตรการ", "หน่วยงาน", "ผลการดำเนินงาน", "ผลลัพธ์"]
+    assert cells(found, 1) == ["๑. มาตรการแรก", "กองคลัง", "ผลหนึ่ง", "ดี"]
+
+
+def test_a_label_over_a_column_left_empty_on_the_page_keeps_its_column() -> None:
+    found = _three_columns(160.0, with_responsible=False)
+    assert found is not None
+    assert cells(found, 0) == ["มาตรการ", "หน่วยงาน", "ผลการดำเนินงาน", "ผลลัพธ์"]
+    assert cells(found, 1) == ["๑. มาตรการแรก", "", "ผลหนึ่ง", "ดี"]

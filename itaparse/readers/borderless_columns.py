@@ -155,12 +155,18 @@ def _columns(first: Sequence[Line], body: Sequence[Line]) -> Columns:
     size = statistics.median(ch["size"] for b in first for ch in b)
     starts = [_span(b)[0] for b in first]
     # A label's edge in the gap a river already marks is the same edge; but a river with a
-    # label inside it runs over a column left empty on this page, and the label's edge stays.
+    # label inside it runs over a column left empty on this page, and the label's edge stays
+    # - unless the text left of the river stands under no label: then the label, centred
+    # over its column, is that text's (Chromium centres "หน่วยงาน" over a column whose cells,
+    # left-aligned, are short: "กองคลัง"), and the column has no empty part of its own.
+    spans = [_span(b) for b in first]
     edges = [
         e
         for e in _edges(first, body)
         if not any(
-            a - size <= e <= b + size and not any(a < x < b for x in starts) for a, b in rivers
+            a - size <= e <= b + size
+            and not (any(a < x < b for x in starts) and _labelled_before(a, rivers, spans, left))
+            for a, b in rivers
         )
     ]
     edges += [b for _a, b in rivers]
@@ -172,6 +178,18 @@ def _columns(first: Sequence[Line], body: Sequence[Line]) -> Columns:
             continue
         merged.append(edge)
     return Columns(merged, left, right)
+
+
+def _labelled_before(
+    river_start: float,
+    rivers: Sequence[tuple[float, float]],
+    labels: Sequence[tuple[float, float]],
+    left: float,
+) -> bool:
+    """Whether a label stands over the body text just left of a river: between the end of
+    the river before it (or the table's left) and its start."""
+    strip_start = max((b for _a, b in rivers if b <= river_start), default=left)
+    return any(a < river_start and b > strip_start for a, b in labels)
 
 
 def _edges(header: Sequence[Line], body: Sequence[Line]) -> list[float]:

@@ -1346,3 +1346,36 @@ def test_a_label_over_a_column_left_empty_on_the_page_keeps_its_column() -> None
     assert found is not None
     assert cells(found, 0) == ["มาตรการ", "หน่วยงาน", "ผลการดำเนินงาน", "ผลลัพธ์"]
     assert cells(found, 1) == ["๑. มาตรการแรก", "", "ผลหนึ่ง", "ดี"]
+
+
+def test_a_group_labels_sub_labels_pushed_lines_down_are_its_columns() -> None:
+    # Chromium centres every label vertically: beside three-line labels, the sub-labels of
+    # "แผนการดำเนินงาน" stand three lines under it, under lines that hold the rest of the
+    # labels wrapped beside it. They are its columns still: methods and period apart (seed
+    # 4100 Chromium no.191 read the period into the methods).
+    k = SIZE / 10.5  # the real page's tops, in points of its 10.5-point font
+    lines = [
+        line(("ผลลัพธ์/ความ", 580), top=0),
+        line(("แผนการดำเนินงาน", 227), top=5 * k),
+        line(("มาตรการการ", 40), ("ผลการดำเนินงาน", 440), top=10 * k),
+        line(("สำเร็จ", 580), ("หมายเหตุ", 720), top=21 * k),
+        line(("ดำเนินการ", 45), ("ตามมาตรการ", 445), top=30 * k),
+        line(("ขั้นตอน/วิธีการ", 175), ("ระยะเวลา", 310), top=36 * k),
+        line(("ปริมาณ*", 585), top=40 * k),
+    ]
+    # The methods run up to the period's column: no white strip between them in the body.
+    methods = "1. จัดทำคู่มือการให"
+    assert 290 < 160 + len(methods) * WIDTH < 300
+    for r, unit in enumerate(("แรก", "สอง")):
+        words = [
+            (f"1.{r + 1} มาตรการ{unit}", 40.0),
+            (methods, 160.0),
+            ("ต.ค. 67", 300.0),
+            ("ผลหนึ่ง", 440.0),
+            ("ดี", 580.0),
+            ("-", 720.0),
+        ]
+        lines.append(line(*words, top=80 + r * LINE))
+    found = borderless.find(lines, None, text)
+    assert found is not None
+    assert cells(found, -1) == ["1.2 มาตรการสอง", methods, "ต.ค. 67", "ผลหนึ่ง", "ดี", "-"]

@@ -75,7 +75,12 @@ def _header(
     bold = _bold(first_line)
     left, right = min(a for a, _ in spans), max(b for _, b in spans)
     below = _cell_lines(lines[start + 2 : _body_end(lines, start + 1)], left, right, text, blocks)
-    leaves = _leaves(blocks, lines[start + 1] if start + 1 < len(lines) else None, text)
+    leaves = _leaves(
+        blocks,
+        lines[start + 1] if start + 1 < len(lines) else None,
+        text,
+        lines[start + 2 : start + _MAX_HEADER_LINES],
+    )
     if repeat_end is not None:
         last = repeat_end - 1
         if start + 1 > last:  # the line under a one-line header is body: no sub-labels
@@ -207,25 +212,54 @@ def _with_lower_labels(leaves: list[Line], lower: Sequence[Line]) -> list[Line]:
     return sorted(found, key=lambda b: _span(b)[0])
 
 
-def _leaves(first: list[Line], under: Line | None, text: Render) -> list[Line]:
+def _leaves(
+    first: list[Line], under: Line | None, text: Render, lower: Sequence[Line] = ()
+) -> list[Line]:
     """The header's column labels: the first line's blocks, where a group label stands over
     two or more sub-labels on the line below ("แผนการดำเนินงาน" over วิธีดำเนินการ and
     ผู้รับผิดชอบ) the sub-labels instead, and sub-labels that stand under no label of the first
     line as their own. The line below counts only when it reads as labels (half its blocks
-    or more): a body line under a one-line header never does."""
+    or more): a body line under a one-line header never does. Where it does not, a group
+    label's own sub-labels still count when every one of them reads as a label: the line
+    below also holds the rest of labels wrapped beside the group ("ดำเนินการ" under
+    "มาตรการการ", "ตามมาตรการ" under "ผลการดำเนินงาน"), which are no labels on their own."""
     if under is None or _starts_row(text(_blocks(under)[0])):
         return first
     subs = _blocks(under)
     own, _ = map_labels([[text(b)] for b in subs])
-    if 2 * len(own) < len(subs):
-        return first
+    labels_line = 2 * len(own) >= len(subs)
     spans = [_span(b) for b in first]
     leaves: list[Line] = []
     for block, span in zip(first, spans, strict=True):
         below = [b for b in subs if _overlap(_span(b), span)]
-        leaves.extend(below if len(below) >= 2 else [block])
-    leaves.extend(b for b in subs if not any(_overlap(_span(b), span) for span in spans))
+        grouped = len(below) >= 2 and (labels_line or _all_labels(below, text))
+        if not below and not grouped:
+            below = _sub_labels_lower(span, lower, text)
+            grouped = len(below) >= 2
+        leaves.extend(below if grouped else [block])
+    if labels_line:
+        leaves.extend(b for b in subs if not any(_overlap(_span(b), span) for span in spans))
     return sorted(leaves, key=lambda b: _span(b)[0])
+
+
+def _all_labels(blocks: Sequence[Line], text: Render) -> bool:
+    return len(map_labels([[text(b)] for b in blocks])[0]) == len(blocks)
+
+
+def _sub_labels_lower(span: tuple[float, float], lower: Sequence[Line], text: Render) -> list[Line]:
+    """A group label's sub-labels lower in the header than the line under it: labels beside
+    the group wrapped over more lines, and centred, push them down (Chromium: "ขั้นตอน/
+    วิธีการ" and "ระยะเวลา" three lines under "แผนการดำเนินงาน"). They are the blocks of the
+    first line below with any under the label, when two or more are under it and every one
+    reads as a label; none before a row begins."""
+    for line in lower:
+        blocks = _blocks(line)
+        if _starts_row(text(blocks[0])):
+            return []
+        below = [b for b in blocks if _overlap(_span(b), span)]
+        if below:
+            return below if len(below) >= 2 and _all_labels(below, text) else []
+    return []
 
 
 def _left_groups(lines: Sequence[Line], columns: Columns) -> dict[int, int]:

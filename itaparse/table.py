@@ -115,7 +115,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         split_swallowed_row(table)
         found = find_header(table, weak)
         if found is not None:
-            rest = _body_rows(table, found.end)
+            rest = _body_rows(table, found.end, found)
             refined = refine(found, rest, weak)
             if refined is None:
                 continue
@@ -130,9 +130,9 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             header_rows = table.rows[found.start : found.end]
             rows = [r for r in rest if not merged_from(r, header_rows, current.measure_col)]
         elif current is not None and table.n_cols == n_cols:
-            rows = _body_rows(table, _header_rest(table, current) if cut_header else 0)
+            rows = _body_rows(table, _header_rest(table, current) if cut_header else 0, current)
         elif current is not None and (offset := _columns_within(table, last_full)) is not None:
-            rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0)]
+            rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0, current)]
             if _header_piece(rows):  # part of the next table's header, cut at a page foot
                 rows = []
         else:
@@ -228,15 +228,25 @@ def _header_piece(rows: list[Row]) -> bool:
     return len(map_labels([[join_wrapped(c.lines)] for c in cells])[0]) >= 2
 
 
-def _body_rows(table: Table, start: int) -> list[Row]:
+def _body_rows(table: Table, start: int, header: Header | None = None) -> list[Row]:
     """The table's rows from start on, less a header printed again among them and the
     header's row of column numbers ("(4) (5) (6) (7)") wherever it stands: a blank row
     between it and the labels (Chromium's note row of the NACC form) ends the header above
     it, and read as a measure it gave one with "(6)" for its unit."""
-    return [r for r in table.rows[start:] if not numbers_columns(r) and not _repeats(r, table)]
+    return [
+        r for r in table.rows[start:] if not numbers_columns(r) and not _repeats(r, table, header)
+    ]
 
 
-def _repeats(row: Row, table: Table) -> bool:
-    """A header row printed again inside the body (a one-row repeat of the header)."""
+def _repeats(row: Row, table: Table, header: Header | None) -> bool:
+    """A header row printed again inside the body (a one-row repeat of the header): a row
+    that reads as a header with the table's own columns, its subject where the table's is
+    and half its fields or more where the table has them. A body row whose words hold labels
+    ("…กำหนดแนวทางแก้ไข" holds แนวทาง, "…ผลการปฏิบัติงาน…" a results label) reads as a
+    header of other columns: it stays (seed 4100 LibreOffice no.170 lost a measure's rest
+    on the next page so)."""
     found = header_at(Table([row], table.page), 0)
-    return found is not None
+    if found is None or header is None:
+        return found is not None
+    same = sum(header.fields.get(col) == f for col, f in found.fields.items())
+    return found.measure_col == header.measure_col and 2 * same >= len(found.fields)

@@ -986,3 +986,22 @@ def test_a_header_row_that_swallowed_the_category_row_below_gives_it_back() -> N
     assert isinstance(category, CategoryRow) and isinstance(measure, MeasureRow)
     assert (category.number, category.title) == (1, "การปฏิบัติงานและการให้บริการที่โปร่งใส")
     assert join_wrapped(measure.cells["measure"].lines).startswith("1.1 มาตรการยกระดับ")
+
+
+def test_a_rows_rest_whose_words_hold_labels_is_no_repeated_header() -> None:
+    # The rest of a measure under the header repeated on the next page: its cells hold
+    # words labels are made of ("…กำหนดแนวทางแก้ไข", "…ผลการปฏิบัติงาน…"), and alone the row
+    # reads as a header, of other columns than the table's. It is the measure's rest, not
+    # the header printed again (seed 4100 LibreOffice no.170 dropped it).
+    first = Table(
+        [row(HEADER, 1), row(["๑. มาตรการแรก", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"], 1)],
+        page=1,
+    )
+    rest = ["ต่อท้าย", "บริหารและกำหนดแนวทางแก้ไข", "", "", "ณาผลการปฏิบัติงานที่มีผู้แทน", ""]
+    second = Table([row(HEADER, 2), row(rest, 2)], page=2)
+    found = find_measures_table(Grid(format="pdf", pages=2, blocks=[(1, first), (2, second)]))
+    assert found is not None
+    measures = [r for r in found.rows if isinstance(r, MeasureRow)]
+    assert len(measures) == 1
+    assert join_wrapped(measures[0].cells["measure"].lines) == "๑. มาตรการแรกต่อท้าย"
+    assert "แนวทางแก้ไข" in join_wrapped(measures[0].cells["methods"].lines)

@@ -15,10 +15,11 @@ _SCORE_CUE = re.compile(r"อยู่ที่|ประเมิน|คิด�
 _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
 # A number glued to digits before it by a mark a scan makes of a decimal point ("๘๙:๗๕",
 # "89;75"), or by a dash ("70-75"): its first digits are not its own, so it is not read whole.
-_GLUED_BEFORE = re.compile(r"\d+[ \t]?[:;'`’‘|·\-][ \t]?$")
+# Specks make several marks of one point ("84-..13" for 84.13: "13" alone was read).
+_GLUED_BEFORE = re.compile(r"\d+[ \t]?(?:[:;'`’‘|·\-][.,]{0,2}|[.,]{2,3}|[.,][:;'`’‘|·\-])[ \t]?$")
 
 
-_GLUED_AFTER = re.compile(r"[ \t]?[:;'`’‘|·\-][ \t]?\d+")
+_GLUED_AFTER = re.compile(r"[ \t]?[:;'`’‘|·\-]{1,3}[ \t]?\d+")
 
 
 def _glued(plain: str, start: int, end: int) -> str:

@@ -233,3 +233,38 @@ def test_digits_the_two_readers_read_apart_beside_letters_are_a_doubt() -> None:
     agreed = word(("ท", 0, 5), ("๗", 7, 16), (".", 17, 18), ("๕๐", 20, 35))
     _doubt_disagreeing([agreed], shapes, [(20, 35)], 0, 1.0)
     assert agreed.doubt is None
+
+
+def test_a_number_read_in_two_scripts_is_a_doubt() -> None:
+    """A number is written in one script: "9๖.50" (95.50 under specks, seed 48) means a
+    digit was read as another, however surely each shape read."""
+    from itaparse.readers.ocr_numbers import _doubt
+    from itaparse.readers.shapes import Reading
+
+    def read(text: str) -> list[Reading]:
+        return [Reading(c, 1.0, 3.0, 10 * i, 10 * i + 8) for i, c in enumerate(text)]
+
+    assert _doubt(read("9๖.50"))[0]
+    assert _doubt(read("๙5"))[0]
+    assert not _doubt(read("95.50"))[0]
+    assert not _doubt(read("๙๕.๕๐"))[0]
+
+
+def test_a_stroke_from_outside_the_line_through_its_letters_is_crossing() -> None:
+    """A signature's stroke that comes down from above the line into its letters joins or
+    hides digits ("30" read "3", seed 48): its blobs are told apart from a mark of the line
+    above, which stays in its own room, and from the line's own letters."""
+    from itaparse.readers.ocr_numbers import _crossing
+
+    letters = np.zeros((60, 60), np.uint8)
+    top, bottom = 20, 40  # the line's box; its letters between rows 25 and 38
+    letters[26:38, 5:12] = 255  # a letter of the line
+    letters[14:18, 20:26] = 255  # a mark of the line above, below its letters
+    letters[18:22, 20:26] = 255  # ... reaching into this line's box, not its letters
+    letters[2:37, 40:43] = 255  # a stroke from far above, down through the letters
+    import cv2
+
+    _, labels = cv2.connectedComponents((letters[top:bottom] > 0).astype(np.uint8))
+    found = _crossing(letters, labels, top, 0, (5.0, 18.0))
+    stroke = {int(labels[10, 41])}
+    assert found == stroke

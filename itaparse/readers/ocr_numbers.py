@@ -112,12 +112,17 @@ def _reread_line(
     band_top = float(np.median([b.top for b in big]))
     baseline = float(np.median([b.bottom for b in big]))
     letter = baseline - band_top
+    crossing = _crossing(letters, labels, top, left, (band_top, baseline))
     for group in _groups(blobs, _WORD_GAP * letter):
         x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
-        if x0 == 0 or x1 == strip.shape[1]:
-            continue  # cut by the strip: part of something wider
         span = ((left + x0) / scale, (left + x1) / scale)
         under = [w for w in line if min(w.x1, span[1]) - max(w.x0, span[0]) > 0]
+        if x0 == 0 or x1 == strip.shape[1] or any(b.label in crossing for b in group):
+            # Cut by the strip, or ink that runs on out of the line (a signature's or a
+            # stamp's stroke through "30"): part of something else, whose strokes hide or
+            # join digits. The number stands as Tesseract read it, in doubt.
+            _doubt_unconfirmed(under)
+            continue
         seen = "".join(w.text for w in under)
         marked = any(
             b.bottom <= band_top + 0.1 * letter or b.top >= baseline - 0.1 * letter
@@ -129,6 +134,41 @@ def _reread_line(
         ink = np.isin(labels[:, x0:x1], [b.label for b in group]).astype(np.uint8)
         _read_group(line, under, ink, left + x0, scale, seen, marked)
     return [w for w in line if w.symbols]
+
+
+def _crossing(
+    letters: np.ndarray,
+    labels: np.ndarray,
+    top: int,
+    left: int,
+    band: tuple[float, float],
+) -> set[int]:
+    """The blobs of a line's strip that are part of a stroke from outside the line: ink
+    that reaches into the line's letters (between the band's top and its baseline, in strip
+    rows) from a letter's height above or below the line's box. A mark of the lines around
+    stays in their own marks' room, a letter's ascender inside its line's box; a signature's
+    or a stamp's stroke runs on through."""
+    import cv2
+
+    reach = max(2, round(band[1] - band[0]))
+    height, width = labels.shape
+    above = max(0, top - reach)
+    tall = letters[above : top + height + reach, left : left + width]
+    count, around = cv2.connectedComponents((tall > 0).astype(np.uint8))
+    if count <= 1:
+        return set()
+    outer = set(np.unique(around[0])) | set(np.unique(around[-1]))
+    outer.discard(0)
+    if not outer:
+        return set()
+    offset = top - above
+    rows = slice(offset + int(band[0]), offset + int(np.ceil(band[1])))
+    inner = around[rows]
+    through = {int(v) for v in np.unique(inner) if v in outer}
+    if not through:
+        return set()
+    mine = around[offset : offset + height]
+    return {int(v) for v in np.unique(labels[np.isin(mine, list(through)) & (labels > 0)])}
 
 
 def _groups(blobs: list[_Blob], gap: float) -> Iterator[list[_Blob]]:
@@ -278,6 +318,10 @@ def _doubt(readings: list[shapes.Reading]) -> tuple[bool, bool]:
     if any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
         return True, False
     text = "".join(r.character for r in readings)
+    if _MIXED_SCRIPTS.search(text):
+        # A number is written in one script: Arabic and Thai digits in one run ("9๖.50"
+        # for 95.50 under specks) mean a digit was read as another, though surely.
+        return True, False
     if _SEPARATORS.search(text):  # "1,.1": one of the two is a speck; which, no reader knows
         return True, True
     widths = [r.x1 - r.x0 for r in readings if r.character in _DIGITS]
@@ -293,6 +337,8 @@ def _doubt(readings: list[shapes.Reading]) -> tuple[bool, bool]:
     )
     return crowded, crowded
 
+
+_MIXED_SCRIPTS = re.compile(r"[0-9][0-9.,]*[๐-๙]|[๐-๙][๐-๙.,]*[0-9]")
 
 # Two separators side by side between digits: no number is written so.
 _SEPARATORS = re.compile(f"(?<=[{_DIGITS}])[.,]{{2,}}(?=[{_DIGITS}])")

@@ -287,7 +287,7 @@ def heading_match(line: str) -> tuple[int, str] | None:
 
 # A label damaged past reading ("mui ๑", "ดานท ๒", "ด้านที่๓"): a short word, the number,
 # and a title. Only a row that spans the whole table is read so (table_rows.category_of).
-_LOOSE_CATEGORY = re.compile(r"^\s*(?:[^\d\s]{1,8}\s*)?\(?(\d{1,2})\)?[.)]?\s+(?=\S)")
+_LOOSE_CATEGORY = re.compile(r"^\s*(?:[^\d\s]{1,14}\s*)?\(?(\d{1,2})\)?[.)]?\s+(?=\S)")
 _MIN_LOOSE_TITLE = 4  # Thai letters, at least
 
 

@@ -801,6 +801,9 @@ def test_a_row_across_the_table_is_a_category_whatever_its_label_became(tmp_path
         row(["๑. มาตรการยกระดับคุณภาพการให้บริการ", "จัดทำคู่มือ", "สำนักปลัด", "", "", ""]),
         row(["ดานท ๒ การใช้งบประมาณและการจัดซื้อจัดจ้าง", *spanning]),
         row(["๑. มาตรการเปิดเผยข้อมูลการจัดซื้อ", "ประกาศ", "กองคลัง", "", "", ""]),
+        # A label as long as the longest ("ยุทธศาสตร์ที่"), a letter and a mark misread.
+        row(["คลยุทธ์ที้ ๓ การใช้ทรัพย์สินของทางราชการ", *spanning]),
+        row(["๑. มาตรการกำกับดูแลการใช้ทรัพย์สิน", "ตรวจสอบ", "กองช่าง", "", "", ""]),
         row(["หมายเหตุ ข้อมูลตามแผนปี", *spanning]),  # no number: no category
     ]
     grid = Grid(format="pdf", pages=1, blocks=[(1, Table([row(HEADER), *body], 1))])
@@ -809,9 +812,10 @@ def test_a_row_across_the_table_is_a_category_whatever_its_label_became(tmp_path
     assert [(c.number, c.title) for c in report.categories] == [
         (1, "การปฏิบัติงานและการให้บริการที่โปร่งใส"),
         (2, "การใช้งบประมาณและการจัดซื้อจัดจ้าง"),
+        (3, "การใช้ทรัพย์สินของทางราชการ"),
     ]
     unclear = [w for w in report.warnings if w.code == "unclear-category"]
-    assert len(unclear) == 2 and "'mui ๑ การปฏิบัติงาน" in unclear[0].message
+    assert len(unclear) == 3 and "'mui ๑ การปฏิบัติงาน" in unclear[0].message
 
 
 def test_a_damaged_label_in_a_row_of_its_own_cells_is_no_category() -> None:

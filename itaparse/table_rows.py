@@ -3,6 +3,7 @@ and how a row is told to be a category or to open a measure."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from itaparse.readers.grid import Cell, Row
@@ -93,11 +94,15 @@ def category_label(text: str) -> tuple[int, str, bool] | None:
     return None
 
 
+_NOTHING = re.compile(r"[\s\-–—.,'`:;·_]*")
+
+
 def category_of(row: Row) -> CategoryRow | None:
     """A category row: one filled cell (merged across, or alone in the first column); or a
     bare label ("ประเด็นที่ ๑") with its title in the next filled cell, where the label and the
-    title fell into two columns."""
-    filled = row.filled
+    title fell into two columns. Cells that hold a dash or specks alone ("-" for nothing, or
+    what dust on a scan reads as) count as empty."""
+    filled = [c for c in row.filled if not _NOTHING.fullmatch(join_wrapped(c.lines))]
     if len(filled) == 2 and not starts_measure(filled[1]):
         label = category_match(join_wrapped(filled[0].lines))
         if label is not None and not label[1]:

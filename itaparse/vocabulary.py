@@ -256,7 +256,9 @@ CATEGORY_RES = (
     re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
     re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),
 )
-DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})\.\s*(\D.*)$", re.S)
+# A scan may lose the point ("1 การใช้งบประมาณ…"): a bare number before Thai words is read the
+# same way, a category only where the measures under it are numbered "1.1".
+DOTTED_CATEGORY_RE = re.compile(r"^\s*(\d{1,2})(?:\.\s*|\s+(?=[\u0e01-\u0e2e]))(\D.*)$", re.S)
 # A heading outside any table, over the tables of one issue: "๑) กระบวนการ…" as well as the
 # labels above. Only a line with Thai words after the number is a heading.
 _THAI_LETTER = re.compile(r"[\u0e01-\u0e2e]")

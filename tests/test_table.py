@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.table import CategoryRow, MeasureRow, find_measures_table, map_header
 from itaparse.thai.text import join_wrapped
@@ -167,6 +169,33 @@ def test_dotted_row_is_a_category_only_above_decimal_measures() -> None:
     assert first is not None and second is not None
     assert [type(r).__name__ for r in first.rows] == ["CategoryRow", "MeasureRow"]
     assert [type(r).__name__ for r in second.rows] == ["MeasureRow", "MeasureRow"]
+
+
+@pytest.mark.parametrize(
+    "label,rest",
+    [
+        # A scan lost the category's point: the measures under it say what it is.
+        ("๑ หมวดแรก", ["", "", "", "", ""]),
+        # Dust read as a dash in another cell of the category's row: it is still alone.
+        ("๑. หมวดแรก", ["", "", "", "", "-"]),
+    ],
+)
+def test_a_numbered_row_above_decimal_measures_is_a_category_through_scan_damage(
+    label: str, rest: list[str]
+) -> None:
+    table = Table(
+        [
+            row(HEADER),
+            row([label, *rest]),
+            row(["๑.๑ มาตรการ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+            row(["๑.๒ มาตรการสอง", "๑. ทำ", "กองช่าง", "ต.ค. ๖๗", "๑. ผล", "- ได้"]),
+        ]
+    )
+    found = find_measures_table(Grid("pdf", 1, [(1, table)]))
+    assert found is not None
+    kinds = [(type(r).__name__, getattr(r, "number", None)) for r in found.rows]
+    assert kinds[0] == ("CategoryRow", 1)
+    assert [k for k, _n in kinds[1:]] == ["MeasureRow", "MeasureRow"]
 
 
 def test_cell_merged_down_over_two_measures_belongs_to_both(tmp_path: Path) -> None:

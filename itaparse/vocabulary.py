@@ -253,7 +253,8 @@ def read_header(labels: Sequence[str]) -> tuple[dict[int, str] | None, float]:
 _CATEGORY_WORDS = ("ด้าน", "กลยุทธ์", "ประเด็น", "ยุทธศาสตร์", "มิติ", "หมวด", "เรื่อง", "ส่วน", "แผนงาน")
 _LABELS = "|".join(rf"{word}\s*ที่" for word in _CATEGORY_WORDS)
 CATEGORY_RES = (
-    re.compile(r"^\s*\(\s*(\d{1,2})\s*\)\s*(.*)$", re.S),
+    # Specks a scan leaves inside the brackets ("(1,)") are no part of the number.
+    re.compile(r"^\s*\(\s*(\d{1,2})[\s.,'`]*\)\s*(.*)$", re.S),
     re.compile(rf"^\s*(?:{_LABELS})\s*(\d{{1,2}})\s*[:.\-–]?\s*(.*)$", re.S),
 )
 # A scan may lose the point ("1 การใช้งบประมาณ…"): a bare number before Thai words is read the

@@ -1038,3 +1038,15 @@ def test_a_rows_rest_whose_words_hold_labels_is_no_repeated_header() -> None:
     assert len(measures) == 1
     assert join_wrapped(measures[0].cells["measure"].lines) == "๑. มาตรการแรกต่อท้าย"
     assert "แนวทางแก้ไข" in join_wrapped(measures[0].cells["methods"].lines)
+
+
+def test_specks_inside_a_category_labels_brackets_are_no_part_of_it() -> None:
+    # ",(1,) การใช้ทรัพย์สิน…" on a speckled scan (seed 48, loma sample: a category lost).
+    from itaparse.table_rows import category_label
+
+    assert category_label(",(1,) การใช้ทรัพย์สินของทางราชการ") == (
+        1,
+        "การใช้ทรัพย์สินของทางราชการ",
+        False,
+    )
+    assert category_label("(๒ .) การเปิดเผยข้อมูล") == (2, "การเปิดเผยข้อมูล", False)

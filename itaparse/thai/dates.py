@@ -26,7 +26,7 @@ MONTH_NAMES = tuple(_MONTHS)
 # Longest names first so "มิถุนายน" wins over an abbreviation it starts with.
 _MONTH_ALT = "|".join(re.escape(m) for m in sorted(_MONTHS, key=len, reverse=True))
 # "พ.ศ.", its points as a scan may read them: a point and a comma are the same speck of ink.
-_BE = r"พ[.,]\s*ศ[.,]"
+_BE = r"พ\s?[.,]?\s*ศ[.,]?"  # "พ.ศ." and as scans leave it: "พ.ศ,", "พ ศ.", "พศ."
 _DATE = re.compile(
     rf"(?:(?<!\d)(?P<day>\d{{1,2}})\s*)?(?P<month>{_MONTH_ALT})\.?\s*(?:{_BE}\s*)?"
     r"(?P<year>\d{4}(?!\d)|\d{2}(?!\d))?"

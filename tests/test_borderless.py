@@ -1379,3 +1379,17 @@ def test_a_group_labels_sub_labels_pushed_lines_down_are_its_columns() -> None:
     found = borderless.find(lines, None, text)
     assert found is not None
     assert cells(found, -1) == ["1.2 มาตรการสอง", methods, "ต.ค. 67", "ผลหนึ่ง", "ดี", "-"]
+
+
+def test_a_mark_drawn_left_of_its_letter_over_an_edge_is_no_row_across() -> None:
+    # LibreOffice with Noto Thai draws "ิ" of "วิเคราะห์" a point and a half left of its "ว":
+    # with the results column's edge between them, the line, one run of text, seemed to run
+    # over the edge, a row across the table (seed 4200 LibreOffice shaded no.145: a results
+    # line became a measure of its own). A mark is no text running over an edge.
+    from itaparse.readers.borderless_columns import _straddles
+
+    rest = word("วเคราะห์ผล", 412.5, 0)
+    mark = {**rest[0], "text": "ิ", "x0": 411.0, "x1": 411.0}
+    assert not _straddles([rest[0], mark, *rest[1:]], 411.5)
+    # Letters either side of an edge with no gap do run over it.
+    assert _straddles(word("การจัดซื้อ", 400.0, 0), 421.0)

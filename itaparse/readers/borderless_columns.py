@@ -10,6 +10,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from itaparse.thai.codemap import is_zero_width
 from itaparse.vocabulary import is_category_text, opens_measure
 
 Char = dict[str, Any]
@@ -253,7 +254,11 @@ def _across(line: Line, columns: Columns, text: Render) -> bool:
 
 def _straddles(chars: Sequence[Char], edge: float) -> bool:
     """The text runs on over the edge, with no gap there: the glyphs nearest to it on either
-    side touch (one text), where two cells' texts stand apart by their padding at least."""
+    side touch (one text), where two cells' texts stand apart by their padding at least.
+    Marks do not count: a font may draw one a point left of its letter, over the edge ("ิ"
+    of "วิเคราะห์" at 411.0, its "ว" at 412.5 and the edge at 411), and a results line read so
+    became a row across the table, a measure of its own."""
+    chars = [c for c in chars if not is_zero_width(c)] or list(chars)
     left = [c["x1"] for c in chars if c["x0"] + c["x1"] < 2 * edge]
     right = [c["x0"] for c in chars if c["x0"] + c["x1"] >= 2 * edge]
     if not left or not right:

@@ -68,7 +68,12 @@ def _header(
     if _starts_row(text(blocks[0])) or _numbered_row(first_line, text):
         return None  # a row's first line is no header ("1 | มาตรการ | …" numbers a row)
     if len(blocks) < 3:
-        return _band_header(lines, start, text, repeat_end)
+        banded = _band_header(lines, start, text, repeat_end)
+        # Two labels alone on the first line ("มาตรการ/" and a group label over "แผน…"):
+        # the others, one line high, are centred lower. Read on: the lines under it may
+        # make it a header, its labels wrapping into theirs.
+        if banded is not None or len(blocks) < 2:
+            return banded
     mapping, score = read_header([text(b) for b in blocks])
     spans = [_span(b) for b in blocks]
     start, last = start + band - 1, start + band - 1  # the band reads as one line from here

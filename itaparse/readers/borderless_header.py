@@ -238,7 +238,7 @@ def _leaves(
     for block, span in zip(first, spans, strict=True):
         below = [b for b in subs if _overlap(_span(b), span)]
         grouped = len(below) >= 2 and (labels_line or _all_labels(below, text))
-        if not below and not grouped:
+        if not below:
             below = _sub_labels_lower(span, lower, text)
             grouped = len(below) >= 2
         leaves.extend(below if grouped else [block])

@@ -120,8 +120,7 @@ def raw_page(
             c["baseline"] = float(c["top"]) + float(c["y1"]) - float(matrix[5])
     every: list[Any] = [Glyph(c) for c in upright]
     chars = [g for c, g in zip(upright, every, strict=True) if char_origin(c) not in hidden]
-    raw = layout_page(number, chars, find_tables(page, carried))
-    raw.clipped = foot_marks(every)
+    raw = layout_page(number, chars, find_tables(page, carried), marks_from=every)
     raw.foot_columns = _foot_columns(raw)
     raw.unwritten = len(chars) < _FEW_CHARS and bool(page.images or page.curves)
     return raw
@@ -174,7 +173,11 @@ def ocr_unwritten(path: Path, pages: list[RawPage]) -> list[RawPage]:
     return out
 
 
-def layout_page(number: int, chars: list[Any], found: Sequence[Any]) -> RawPage:
+def layout_page(
+    number: int, chars: list[Any], found: Sequence[Any], marks_from: list[Any] | None = None
+) -> RawPage:
+    """The page's tables and lines; its foot marks (pdf_clipped) from `marks_from` where given:
+    every glyph of the page, also those left out as hidden."""
     boxes = [t.bbox for t in found]
     blocks: list[tuple[float, Line | RawTable]] = []
     for t in found:
@@ -183,7 +186,7 @@ def layout_page(number: int, chars: list[Any], found: Sequence[Any]) -> RawPage:
     outside = group_lines(rest)
     blocks.extend((line[0]["top"], line) for line in outside)
     blocks.sort(key=lambda b: b[0])
-    return RawPage(number, blocks, clipped=foot_marks(chars))
+    return RawPage(number, blocks, clipped=foot_marks(chars if marks_from is None else marks_from))
 
 
 def _foot_columns(page: RawPage) -> list[float]:

@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 
 from itaparse.models import AssessmentItem
+from itaparse.numbering import heading_match
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.semantics import leading_score
 from itaparse.thai.numerals import parse_number
 from itaparse.thai.text import join_wrapped, skeleton
-from itaparse.vocabulary import SCORE_LABEL, heading_match
+from itaparse.vocabulary import SCORE_LABEL
 
 _CODE = re.compile(r"^\s*([ieoIEO]\d{1,2})\b\.?\s*(.*)$", re.S)
 _TOOL = re.compile(r"\b(IIT|EIT|OIT)\b")

@@ -24,6 +24,7 @@ from itaparse.models import (
     Source,
     measure_tag,
 )
+from itaparse.numbering import number_in_column
 from itaparse.paths import readable
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
@@ -53,7 +54,6 @@ from itaparse.vocabulary import (
     TICK_FIELDS,
     document_kind,
     is_tick,
-    number_in_column,
     status_of,
 )
 

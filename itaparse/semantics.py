@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
+from itaparse.numbering import BULLET, NUMBER_ALONE, item_marker, measure_number
 from itaparse.readers.grid import Cell
 from itaparse.thai.numerals import DIGIT, NUMBER_RUN, parse_number, read_run, to_arabic
 from itaparse.thai.text import join_wrapped, normalize_space
-from itaparse.vocabulary import BULLET, NUMBER_ALONE, item_marker, measure_number
 
 _SCORE = re.compile(rf"({NUMBER_RUN})\s*คะแนน")
 _PERCENT = re.compile(rf"ร้อยละ\s*({NUMBER_RUN})|({NUMBER_RUN})\s*(?:%|เปอร์เซ็นต์)")

@@ -3,6 +3,13 @@ category cells, the head of a row left on the page before."""
 
 from __future__ import annotations
 
+from itaparse.numbering import (
+    NUMBER_ALONE,
+    is_sequence_number,
+    measure_number,
+    merged_number,
+    number_in_column,
+)
 from itaparse.readers.grid import Cell, Row
 from itaparse.table_rows import (
     CategoryRow,
@@ -18,13 +25,6 @@ from itaparse.table_rows import (
 )
 from itaparse.thai.numerals import to_arabic
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import (
-    NUMBER_ALONE,
-    is_sequence_number,
-    measure_number,
-    merged_number,
-    number_in_column,
-)
 
 
 def _number_cell(row: Row, header: Header) -> Cell | None:

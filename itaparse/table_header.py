@@ -6,6 +6,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from itaparse.numbering import (
+    category_match,
+    is_column_number,
+    item_marker,
+    measure_number,
+    opens_numbered_row,
+)
 from itaparse.readers.grid import Cell, Row, Table
 from itaparse.table_rows import Header, category_of
 from itaparse.thai.dates import parse_period
@@ -17,14 +24,9 @@ from itaparse.vocabulary import (
     SCORE_LABEL,
     TICK_FIELDS,
     begins_with_known_label,
-    category_match,
-    is_column_number,
     is_measures_header,
     is_tick,
-    item_marker,
     map_labels,
-    measure_number,
-    opens_numbered_row,
 )
 
 # A header starts within the first rows (forms put their title and agency in the table's

@@ -6,10 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from itaparse.readers.grid import Cell, Row
-from itaparse.thai.numerals import to_arabic
-from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import (
+from itaparse.numbering import (
     DOTTED_CATEGORY_RE,
     category_match,
     heading_match,
@@ -18,6 +15,9 @@ from itaparse.vocabulary import (
     strip_specks,
     unreadable_category_match,
 )
+from itaparse.readers.grid import Cell, Row
+from itaparse.thai.numerals import to_arabic
+from itaparse.thai.text import join_wrapped
 
 
 @dataclass

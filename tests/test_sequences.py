@@ -68,7 +68,7 @@ def test_orphan_marks_from_ocr_specks() -> None:
 
 
 def test_merged_number_finds_the_next_item_written_alike() -> None:
-    from itaparse.vocabulary import merged_number, next_number
+    from itaparse.numbering import merged_number, next_number
 
     assert next_number("3.1") == "3.2" and next_number("9") == "10"
     assert merged_number(["๓.๑ มาตรการ", "ต่อ", "๓.๒ มาตรการสอง"]) == "3.2"
@@ -86,12 +86,7 @@ def test_any_number_a_column_or_a_line_opens_with_has_a_next(text: str) -> None:
     """A bracket OCR lost half of ("(๑" in a number column, from dust) once crashed the
     merged-row check: whatever a number column or a line opens with, the number it gives is
     digits and points only, and has a next."""
-    from itaparse.vocabulary import (
-        is_sequence_number,
-        next_number,
-        number_in_column,
-        numbering_form,
-    )
+    from itaparse.numbering import is_sequence_number, next_number, number_in_column, numbering_form
 
     if is_sequence_number(text):
         assert re.fullmatch(r"\d+(\.\d+)*", number_in_column(text)), text

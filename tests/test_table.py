@@ -417,7 +417,7 @@ def test_the_next_categorys_label_beside_a_rows_rest_opens_that_category() -> No
 
 
 def test_category_labels_with_a_space_before_ti_read_as_labels() -> None:
-    from itaparse.vocabulary import category_match
+    from itaparse.numbering import category_match
 
     assert category_match("กลยุทธ์ ที่ ๒ : การบริหารงานบุคคล") == (2, "การบริหารงานบุคคล")
     assert category_match("ด้าน ที่ 3 การใช้ทรัพย์สิน") == (3, "การใช้ทรัพย์สิน")

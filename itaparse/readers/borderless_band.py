@@ -6,14 +6,10 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
+from itaparse.numbering import is_sequence_number
 from itaparse.readers.borderless_columns import Line, Render, _blocks, _overlap, _span, _starts_row
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import (
-    MAX_LABEL_CHARS,
-    is_sequence_number,
-    opens_known_label,
-    read_header,
-)
+from itaparse.vocabulary import MAX_LABEL_CHARS, opens_known_label, read_header
 
 # Lines a band of centred labels may take: four-line labels beside two-line ones, half a
 # line apart, take eight; letter-wrapped labels of seven lines in narrow columns beside

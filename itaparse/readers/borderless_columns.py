@@ -10,8 +10,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from itaparse.numbering import is_category_text, opens_measure
 from itaparse.thai.codemap import is_zero_width
-from itaparse.vocabulary import is_category_text, opens_measure
 
 Char = dict[str, Any]
 

@@ -29,10 +29,7 @@ from itaparse.readers.borderless_columns import (
 )
 from itaparse.readers.borderless_labels import _goes_on, _lengthens, _wrapped
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import (
-    map_labels,
-    read_header,
-)
+from itaparse.vocabulary import map_labels, read_header
 
 _MAX_HEADER_LINES = 8  # a group label, and labels wrapped over up to seven lines
 

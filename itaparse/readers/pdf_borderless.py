@@ -22,6 +22,12 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from itaparse.numbering import (
+    is_category_text,
+    is_sequence_number,
+    is_signature_line,
+    opens_measure,
+)
 from itaparse.readers.borderless_band import same_letters
 from itaparse.readers.borderless_columns import (
     Char,
@@ -40,12 +46,6 @@ from itaparse.readers.borderless_columns import (
 )
 from itaparse.readers.borderless_header import _header, _header_fields, _header_rows
 from itaparse.thai.text import join_wrapped
-from itaparse.vocabulary import (
-    is_category_text,
-    is_sequence_number,
-    is_signature_line,
-    opens_measure,
-)
 
 # What callers reach through this module: the table, and the geometry it is read by.
 __all__ = ["Char", "Columns", "Found", "Line", "Render", "_straddles", "find", "line_spacing"]

@@ -6,16 +6,15 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from itaparse.numbering import is_column_number, opens_measure
 from itaparse.readers.pdf_raw import RawPage, RawTable
 from itaparse.readers.pdf_text import Key, Line, render_line
 from itaparse.thai.text import join_wrapped
 from itaparse.vocabulary import (
     MAX_GROUP_LABEL_CHARS,
     MAX_LABEL_CHARS,
-    is_column_number,
     map_labels,
     opens_known_label,
-    opens_measure,
     read_header,
 )
 

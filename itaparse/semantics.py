@@ -16,10 +16,11 @@ _KHO_ALONE = re.compile(r"\s*ข้อ(?:ที่)?\s*")
 # A number glued to digits before it by a mark a scan makes of a decimal point ("๘๙:๗๕",
 # "89;75"), or by a dash ("70-75"): its first digits are not its own, so it is not read whole.
 # Specks make several marks of one point ("84-..13" for 84.13: "13" alone was read).
-_GLUED_BEFORE = re.compile(r"\d+[ \t]?(?:[:;'`’‘|·\-][.,]{0,2}|[.,]{2,3}|[.,][:;'`’‘|·\-])[ \t]?$")
-
-
-_GLUED_AFTER = re.compile(r"[ \t]?[:;'`’‘|·\-]{1,3}[ \t]?\d+")
+# The same marks glue digits after a number ("ร้อยละ 90.-40" for 90.40: "90" alone was read);
+# points alone between digits are the number's own (NUMBER_RUN takes them, read_run judges).
+_MARKS = r"(?:[.,]{0,2}[:;'`’‘|·\-][.,:;'`’‘|·\-]{0,2}|[.,]{2,3})"
+_GLUED_BEFORE = re.compile(rf"\d+[ \t]?{_MARKS}[ \t]?$")
+_GLUED_AFTER = re.compile(rf"[ \t]?{_MARKS}[ \t]?\d+")
 
 
 def _glued(plain: str, start: int, end: int) -> str:
@@ -134,6 +135,34 @@ def scores_stated(*texts: list[str], percent: bool = False) -> list[float]:
             if sure and value is not None and 0 <= value <= 100
         ]
         found.extend(value for _at, value in sorted(at))
+    return found
+
+
+# A result stated with its number alone, the unit lost to damage ("…ผ่านการประเมินตัวชี้วัด
+# อยู่ที่ ๓๕๑.๒๕" where a pen stroke took "คะแนน"): a statement of a score all the same.
+_BARE_STATED = re.compile(rf"(?:อยู่ที่|คิดเป็น)\s*({NUMBER_RUN})")
+_ASSESSED = re.compile(r"ประเมิน")
+
+
+def score_statements(*texts: list[str]) -> list[tuple[str, float | None]]:
+    """Every score the texts state, as written and its value where it reads for sure as a
+    score (else None): "… คะแนน", "ร้อยละ …" after words that state a result, and a number
+    after "อยู่ที่" in a sentence about an assessment. Each statement once, however many of
+    these forms it takes ("อยู่ที่ร้อยละ ๘๗.๐๗")."""
+    found: list[tuple[str, float | None]] = []
+    for items in texts:
+        plain = to_arabic("\n".join(items))
+        at: dict[int, tuple[str, float | None]] = {}
+        for pattern in (_SCORE, _PERCENT):
+            for start, written, value, sure, _glued in _writings(plain, pattern):
+                ok = sure and value is not None and 0 <= value <= 100
+                at.setdefault(start, (written.strip(), value if ok else None))
+        for m in _BARE_STATED.finditer(plain):
+            if _ASSESSED.search(plain[max(0, m.start() - 80) : m.start()]):
+                value, sure = read_run(m.group(1))
+                ok = sure and value is not None and 0 <= value <= 100
+                at.setdefault(m.start(1), (m.group(1).strip(), value if ok else None))
+        found.extend(reading for _start, reading in sorted(at.items()))
     return found
 
 

@@ -13,7 +13,7 @@ from datetime import date
 
 from itaparse.models import Measure, ParseWarning
 from itaparse.readers.grid import Cell
-from itaparse.semantics import find_score, scores_stated
+from itaparse.semantics import find_score, score_statements
 from itaparse.table import MeasureRow
 from itaparse.thai.dates import (
     MONTH_NAMES,
@@ -243,13 +243,17 @@ def check(
 
     _mend_stated_score(measure, row)
     doubts = [d for c in cells.values() for d in c.doubts]
-    stated = sorted(set(scores_stated(measure.outcomes, measure.results, percent=True)))
-    if measure.score is not None and "score" not in row.cells and len(stated) > 1:
+    statements = score_statements(measure.outcomes, measure.results)
+    stated = sorted({v for _w, v in statements if v is not None})
+    # A statement that does not read as a score may be another score as much as this one.
+    unreadable = [w for w, v in statements if v is None]
+    if measure.score is not None and "score" not in row.cells and len(stated) + len(unreadable) > 1:
         # Two rows read as one (a mark over the rule between them, a row's rest on the next
         # page put on the one above): the last score stated may be the neighbour's.
+        listed = ", ".join([*(f"{s:g}" for s in stated), *(repr(w) for w in unreadable)])
         warn(
             "ocr-unsure-score",
-            f"the row states {len(stated)} scores ({', '.join(f'{s:g}' for s in stated)}): "
+            f"the row states {len(stated) + len(unreadable)} scores ({listed}): "
             "it may hold a neighbour's row, whose score is not this measure's",
         )
         measure.score = None

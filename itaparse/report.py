@@ -128,19 +128,31 @@ def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | 
     found, stated = _column_score(row)
     if found is not None:
         return None if _conflict(found, outcomes) else found
-    if stated and _DIGIT.search(cell_text(row.cells.get("score")) or ""):
+    if stated and _column_unread(row):
         return None
     return find_score(outcomes, results)
 
 
+def _column_unread(row: MeasureRow) -> bool:
+    """Whether the score column states something that does not read as a score: digits
+    (a misread number), or on a scan any ink read at all (a stamp over "๘๙.๐๗" read as
+    "เซ"). Either way the column's number is not known, and the text's is another."""
+    cell = row.cells.get("score")
+    text = cell_text(cell) or ""
+    return bool(_DIGIT.search(text)) or (cell is not None and cell.confidence is not None)
+
+
 def _score_doubt(row: MeasureRow, outcomes: list[str], results: list[str]) -> str | None:
     """Why a row that states a score gives none."""
-    column, _stated = _column_score(row)
+    column, stated = _column_score(row)
     conflict = _conflict(column, outcomes)
     if conflict:
-        stated = ", ".join(f"{v:g}" for v in conflict)
-        return f"the score column reads {column:g} and the outcomes state {stated}"
-    return score_doubt(cell_text(row.cells.get("score")), outcomes, results)
+        listed = ", ".join(f"{v:g}" for v in conflict)
+        return f"the score column reads {column:g} and the outcomes state {listed}"
+    why = score_doubt(cell_text(row.cells.get("score")), outcomes, results)
+    if why is None and column is None and stated and _column_unread(row):
+        return f"the score column reads {cell_text(row.cells.get('score'))!r}, which is no score"
+    return why
 
 
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> tuple[Measure, bool]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
@@ -58,6 +59,26 @@ def test_a_row_stating_two_scores_on_a_scan_gives_none() -> None:
     measure = Measure(number="1", title="มาตรการ", outcomes=twice, score=91.25)
     assert check(measure, _row(outcomes=_ocr(" ".join(twice))), 2568, "1.1", 3) == []
     assert measure.score == 91.25
+
+
+def test_a_second_statement_of_a_score_that_does_not_read_still_counts() -> None:
+    """Two rows read as one, the first one's score damaged past reading (a signature stroke
+    over "๙๑.๒๕ คะแนน" left "๓๕๑.๒๕"): the one score that reads may be the neighbour's
+    (signature scan of seed 50 gave 95.5 for 91.25, silently)."""
+    outcomes = [
+        "หน่วยงานผ่านการประเมินตัวชี้วัดการให้ บริการอยู่ที่ ๓๕๑.๒๕",
+        "หน่วยงานผ่านการประเมินการเปิดเผยข้อมูลอยู่ที่๙๕.๕๐ คะแนน",
+    ]
+    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=95.5)
+    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1", 3)
+    assert measure.score is None
+    assert [w.code for w in warnings] == ["ocr-unsure-score"]
+    assert "95.5, '351.25'" in warnings[0].message
+    # One statement in two forms is one: the unit after, a cue before.
+    once = ["ผลการประเมินของมาตรการอยู่ที่ร้อยละ ๘๗.๐๗"]
+    measure = Measure(number="1", title="มาตรการ", outcomes=once, score=87.07)
+    assert check(measure, _row(outcomes=_ocr(once[0])), 2568, "1", 3) == []
+    assert measure.score == 87.07
 
 
 def test_two_scores_stated_as_percentages_on_a_scan_give_none() -> None:
@@ -262,3 +283,29 @@ def test_a_score_written_with_a_leading_zero_is_left_out() -> None:
     assert measure.score is None
     measure = Measure(number="1", title="มาตรการ", outcomes=["อยู่ที่ ๐ คะแนน"], score=0.0)
     assert check(measure, _row(outcomes=_ocr("อยู่ที่ ๐ คะแนน")), 2568, "1", 1) == []
+
+
+def test_a_score_cell_read_as_no_number_on_a_scan_leaves_the_score_out(tmp_path: Path) -> None:
+    """A stamp's ring over "๘๙.๐๗" in the NACC form's score column read as "เซ": the
+    percentage the results state (ร้อยละ ๗๘) is another figure, not the assessment score
+    (stamp scan of seed 50 gave 78.0 for 89.07, silently)."""
+    from itaparse.readers.grid import Grid, Row, Table
+    from itaparse.report import build_report
+
+    def row(*cells: Cell) -> Row:
+        return Row(list(cells))
+
+    def text(t: str) -> Cell:
+        return Cell([[t]])
+
+    header = row(text("ประเด็น"), text("ผลการประเมิน (คะแนน)"), text("ผลการดำเนินงาน"))
+    body = row(
+        _ocr("i6 บุคลากรในหน่วยงาน"), _ocr("เซ"), _ocr("ผลการประเมินของมาตรการอยู่ที่ร้อยละ ๗๘")
+    )
+    grid = Grid(format="pdf", pages=1, blocks=[(None, Table([header, body]))])
+    (tmp_path / "r.pdf").write_bytes(b"%PDF")
+    report = build_report(grid, tmp_path / "r.pdf")
+    assert [m.score for m in report.measures] == [None]
+    assert [w.message for w in report.warnings if w.code == "unsure-score"] == [
+        "the score column reads 'เซ', which is no score: left out"
+    ]

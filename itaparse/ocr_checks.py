@@ -133,8 +133,18 @@ def _stray_range_start(row: MeasureRow, period: str | None) -> str | None:
     return None
 
 
-_SPECK_MARK = "[.,'`’]"
-_DIGIT_RUN = re.compile(rf"(?<![\d.,'`’])\d+(?:{_SPECK_MARK}+\d+)+(?![\d.,'`’]*\d)")
+_SPECK_MARK = "[.,'`’\"“”]"
+_DIGIT_RUN = re.compile(rf"(?<![\d.,'`’\"“”])\d+(?:{_SPECK_MARK}+\d+)+(?![\d.,'`’\"“”]*\d)")
+# Specks between a date's words and its numbers, where a date has a space or nothing: after
+# a month written whole ("ตุลาคม.2567"), or after a short month's own point ("ต.ค.'67"),
+# a space; after a range's dash ("2567-.30"), nothing; between a day and its month
+# ("1.ๆลาคม"), a space. A month's own points ("ก.ย.68") stand between letters.
+_SPECKS_IN_DATE = (
+    (re.compile(rf"(?<=[\u0e01-\u0e4e]{{3}}){_SPECK_MARK}+(?=\d)"), " "),
+    (re.compile(rf"(?<=[\u0e01-\u0e4e]\.){_SPECK_MARK}+(?=\d)"), " "),
+    (re.compile(rf"(?<=[-–—]){_SPECK_MARK}+(?=\s*\d)"), ""),
+    (re.compile(rf"(?<=\d){_SPECK_MARK}+(?=[\u0e01-\u0e4e])"), " "),
+)
 _MARK_BY_DIGITS = re.compile(
     rf"(?<=\d){_SPECK_MARK}+(?=\s|$|[-–—])|(?:(?<=\s)|^){_SPECK_MARK}+(?=\d)"
 )
@@ -158,12 +168,15 @@ def _digits_joined(found: re.Match[str]) -> str:
 def mend_period(text: str) -> str:
     """A period as OCR read it, mended where dust or misreading spoilt it:
 
-    - points and commas that no date has: inside a year ("2,567"), on a number's edge
-      ("30 กันยายน ,2568", "68.") or alone ("… มิ.ย. 68 ."), all specks that OCR read as
+    - points, commas and quotes that no date has: inside a year ("2,567"), on a number's
+      edge ("30 กันยายน ,2568", "68."), alone ("… มิ.ย. 68 ."), or between a number and a
+      month or a dash ("ตุลาคม.2567", "ต.ค.'67", "2567-.30"), all specks that OCR read as
       punctuation beside the digits (a month's own dots, "ก.ย.", are between letters);
     - each word that is no date word made into the one date word it is nearest to ("ๆลาคม"
       -> "ตุลาคม", "ถถง" -> "ถึง"), where exactly one is near: within a third of its letters.
     """
+    for specks, space in _SPECKS_IN_DATE:
+        text = specks.sub(space, text)
     text = _DIGIT_RUN.sub(_digits_joined, text)
     text = _MARKS_ALONE.sub("", _MARK_BY_DIGITS.sub("", text))
     out = []

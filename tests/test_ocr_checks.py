@@ -180,6 +180,12 @@ def test_a_misread_month_is_mended() -> None:
         ("๑ ต.ค. ๒๕.๖,๗ - ๓๐ ก.ย. ๒๕๖๘", "๑ ต.ค. ๒๕๖๗ - ๓๐ ก.ย. ๒๕๖๘"),
         ("ม.ค. ๖,๘ - มิ.ย. ๖๘ .", "ม.ค. ๖๘ - มิ.ย. ๖๘"),
         ("ต.ค. 67, - ก.ย.68", "ต.ค. 67 - ก.ย.68"),  # a month's own dots stay
+        # Specks between a date's words and numbers (speckle scan of seed 50).
+        ("1 ตุลาคม.2567 - 30 กันยายน\"2568", "1 ตุลาคม 2567 - 30 กันยายน 2568"),
+        ("ต.ค.'6,7 - ก.ย. 68", "ต.ค. 67 - ก.ย. 68"),
+        ("1 ตุลาคม 2567-.30 กันยายน 2568", "1 ตุลาคม 2567-30 กันยายน 2568"),
+        ("1.ๆลาคม 2567 - 30 กันยายน 2568", "1 ตุลาคม 2567 - 30 กันยายน 2568"),
+        ("ม.ค.68 - มิ.ย.68", "ม.ค.68 - มิ.ย.68"),
         # Points that may be the document's: a date written with points, a digit lost to a
         # comma (three digits make no year), are left for the checks to judge.
         ("1.10.67 - 30.9.68", "1.10.67 - 30.9.68"),

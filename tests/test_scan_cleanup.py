@@ -268,3 +268,69 @@ def test_a_stroke_from_outside_the_line_through_its_letters_is_crossing() -> Non
     found = _crossing(letters, labels, top, 0, (5.0, 18.0))
     stroke = {int(labels[10, 41])}
     assert found == stroke
+
+
+def test_a_digit_is_sure_in_a_number_when_only_a_letter_or_its_twin_is_near() -> None:
+    """In a number, what a digit may be instead is another value: "๒" near "ษ", or "0" near
+    "๐", leave the number's value as read; a near "๔" for "๕" does not (speckle, seed 50:
+    most digits in doubt had a letter or the other script's twin as their nearest rival)."""
+    from itaparse.readers.ocr_numbers import _doubt
+    from itaparse.readers.shapes import Reading
+
+    def read(margin: float, rival: float) -> list[Reading]:
+        return [
+            Reading("๒", 1.0, margin, 0, 8, rival_margin=rival),
+            Reading("๕", 1.0, 3.0, 10, 18, rival_margin=3.0),
+        ]
+
+    assert _doubt(read(1.05, 1.6)) == (False, False)  # only a letter is near
+    assert _doubt(read(1.05, 1.1))[0]  # a digit of another value is near too
+
+
+def test_the_rival_of_a_digit_is_another_value_never_a_letter_or_its_twin() -> None:
+    from itaparse.readers import shapes
+
+    vectors, labels = shapes._subset(shapes.THAI)
+    values = shapes._values(shapes.THAI)
+    assert {values[i] for i, c in enumerate(labels) if shapes.CHARACTERS[int(c)] in "0๐"} == {"0"}
+    assert {values[i] for i, c in enumerate(labels) if shapes.CHARACTERS[int(c)] == "ษ"} == {""}
+    # A real digit's reading: its rival margin is never below its margin (fewer rivals).
+    index = next(i for i, c in enumerate(labels) if shapes.CHARACTERS[int(c)] == "๒")
+    shape = ((vectors[index][:-1].reshape(shapes.SIDE, shapes.SIDE) > 0.05) * 255).astype(np.uint8)
+    reading = shapes.read(shape)
+    assert reading.number_margin >= reading.margin
+
+
+def test_dust_apart_from_any_word_doubts_no_number_and_letters_no_digits_beside_them() -> None:
+    """Specks beside a number, and a word's letters read unsurely, make no doubt of digits
+    Tesseract read elsewhere in its word ("ตุลาคม.2567": the month's specked ink read as
+    letters doubted the year; speckle, seed 50)."""
+    from itaparse.readers.ocr_numbers import _doubt_unconfirmed
+    from itaparse.readers.ocr_words import OcrWord
+
+    def word() -> OcrWord:
+        symbols = [("ตุลาคม", 0.0, 30.0), (".", 31.0, 32.0), ("2567", 33.0, 50.0)]
+        return OcrWord("ตุลาคม.2567", 0, 50, 0, 10, 10, 90, symbols=symbols)
+
+    month_only = word()
+    _doubt_unconfirmed([month_only], (0.0, 30.5))
+    assert month_only.doubt is None
+    over_the_year = word()
+    _doubt_unconfirmed([over_the_year], (20.0, 45.0))
+    assert over_the_year.doubt == "2567"
+
+
+def test_a_word_at_the_strip_edge_is_cut_only_where_its_ink_runs_on_past_it() -> None:
+    """A strip cut to its cell ends where the cell does: a speck or a digit at that edge is
+    whole; ink that goes on outside the strip is a word cut in two."""
+    import cv2
+
+    from itaparse.readers.ocr_numbers import _Blob, _cut
+
+    letters = np.zeros((20, 60), np.uint8)
+    letters[5:15, 10:14] = 255  # a digit at the strip's left edge (x = 10)
+    _, labels = cv2.connectedComponents((letters[:, 10:40] > 0).astype(np.uint8))
+    digit = [_Blob(0, 4, 5, 15, int(labels[8, 1]))]
+    assert not _cut(letters, labels, digit, 0, 10)
+    letters[6:10, 6:10] = 255  # the same ink running on to the left of the strip
+    assert _cut(letters, labels, digit, 0, 10)

@@ -28,6 +28,9 @@ SURE_MARGIN = 1.25
 _SURE_LETTER = 1.15
 # Blobs closer than this share of the line's letter height belong to one word.
 _WORD_GAP = 0.35
+# A word of blobs all smaller than this share of the letter height across is dust: the
+# smallest character alone, a full stop, is a point beside a word, never a word of its own.
+_SPECK_SHARE = 0.25
 _DIGITS = "0123456789๐๑๒๓๔๕๖๗๘๙"
 _HAS_DIGIT = re.compile(f"[{_DIGITS}]")
 _LATIN = re.compile("[A-Za-z]")
@@ -114,14 +117,18 @@ def _reread_line(
     letter = baseline - band_top
     crossing = _crossing(letters, labels, top, left, (band_top, baseline))
     for group in _groups(blobs, _WORD_GAP * letter):
+        if all(max(b.x1 - b.x0, b.bottom - b.top) < _SPECK_SHARE * letter for b in group):
+            # Specks apart from any word (dust beside a number, at a cell's edge): no
+            # character of their own, and no reason to doubt the word Tesseract read there.
+            continue
         x0, x1 = min(b.x0 for b in group), max(b.x1 for b in group)
         span = ((left + x0) / scale, (left + x1) / scale)
         under = [w for w in line if min(w.x1, span[1]) - max(w.x0, span[0]) > 0]
-        if x0 == 0 or x1 == strip.shape[1] or any(b.label in crossing for b in group):
+        if _cut(letters, labels, group, top, left) or any(b.label in crossing for b in group):
             # Cut by the strip, or ink that runs on out of the line (a signature's or a
             # stamp's stroke through "30"): part of something else, whose strokes hide or
             # join digits. The number stands as Tesseract read it, in doubt.
-            _doubt_unconfirmed(under)
+            _doubt_unconfirmed(under, span)
             continue
         seen = "".join(w.text for w in under)
         marked = any(
@@ -134,6 +141,23 @@ def _reread_line(
         ink = np.isin(labels[:, x0:x1], [b.label for b in group]).astype(np.uint8)
         _read_group(line, under, ink, left + x0, scale, seen, marked)
     return [w for w in line if w.symbols]
+
+
+def _cut(letters: np.ndarray, labels: np.ndarray, group: list[_Blob], top: int, left: int) -> bool:
+    """Whether a word's ink runs on past either end of its line's strip: ink of the group in
+    the strip's first or last column with ink beside it outside the strip. A speck that
+    merely lies at the strip's edge (the cell's, where the strip is cut to the cell) ends
+    there, and does not make the word beside it a doubt."""
+    height, width = labels.shape
+    mine = np.isin(labels, [b.label for b in group])
+    for edge, outside in ((0, left - 1), (width - 1, left + width)):
+        rows = np.nonzero(mine[:, edge])[0]
+        if not len(rows) or not 0 <= outside < letters.shape[1]:
+            continue
+        lo, hi = top + max(0, rows.min() - 1), top + min(height, rows.max() + 2)
+        if letters[lo:hi, outside].any():
+            return True
+    return False
 
 
 def _crossing(
@@ -198,11 +222,12 @@ def _read_group(
     """Read one word of ink by its shapes, and correct what Tesseract read there (`seen`)."""
     among = shapes.CHARACTERS if _LATIN.search(seen) else shapes.THAI
     readings = [r for r in shapes.read_line(ink, among) if r.character not in "'_"]
+    span = (left / scale, (left + ink.shape[1]) / scale)
     if not readings or any(r.character in shapes.LATIN for r in readings):
         # A Latin word: Tesseract's English reading stands. Digits Tesseract saw in ink that
         # reads as Latin shapes are no number the shapes confirm (a signature's stroke joins
         # a score's digits to the words beside it): they are in doubt.
-        _doubt_unconfirmed(under)
+        _doubt_unconfirmed(under, span)
         return
     kinds = "".join(_kind(r.character) for r in readings)
     if "d" not in kinds:
@@ -214,7 +239,7 @@ def _read_group(
                 _replace(line, _span(readings, left, scale), "".join(r.character for r in readings))
         else:
             _undigit(under, readings, left, scale)
-            _doubt_unconfirmed(under)
+            _doubt_unconfirmed(under, span)
         return
     if not _HAS_DIGIT.search(seen) and (
         "l" in kinds or any(r.margin < SURE_MARGIN for r in readings if _kind(r.character) == "d")
@@ -260,11 +285,17 @@ def _undigit(under: list[OcrWord], readings: list[shapes.Reading], left: int, sc
 _DIGIT_RUN = re.compile(f"[{_DIGITS}][{_DIGITS}.,]*")
 
 
-def _doubt_unconfirmed(under: list[OcrWord]) -> None:
+def _doubt_unconfirmed(under: list[OcrWord], span: tuple[float, float] | None = None) -> None:
     """Tesseract's digits where the shapes of the ink read as no digits: the number stands
-    as Tesseract read it, in doubt (its Thai model cannot even write ๔ ๖ ๗ ๘ ๙)."""
+    as Tesseract read it, in doubt (its Thai model cannot even write ๔ ๖ ๗ ๘ ๙). With a
+    `span` (points), only digits Tesseract put inside it: one word of Tesseract's may hold
+    two of the shapes' ("ตุลาคม.2567"), and letters that read unsurely doubt no digits
+    beside them that read surely."""
     for word in under:
-        runs = _DIGIT_RUN.findall(word.text)
+        text = word.text
+        if span is not None and word.symbols:
+            text = "".join(t for t, a, b in word.symbols if min(b, span[1]) > max(a, span[0]))
+        runs = _DIGIT_RUN.findall(text)
         if runs and word.doubt is None:
             word.doubt = max(runs, key=len)
 
@@ -315,7 +346,9 @@ _POINT_ROOM = 0.3
 def _doubt(readings: list[shapes.Reading]) -> tuple[bool, bool]:
     """Whether the number is in doubt, and whether only for a point that may be a speck (its
     digits read surely): where no number can hold a point, the doubt goes with the point."""
-    if any(r.margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
+    # A number's digit is sure when no digit of another value (nor a mark) is near: a
+    # letter its shape also resembles is no reading of a number's place ("๒" and "ษ").
+    if any(r.number_margin < SURE_MARGIN for r in readings if r.character in _DIGITS):
         return True, False
     text = "".join(r.character for r in readings)
     if _MIXED_SCRIPTS.search(text):

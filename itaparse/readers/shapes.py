@@ -57,6 +57,15 @@ class Reading:
     margin: float  # distance to the nearest other character over `distance`, >= 1
     x0: int = 0  # the blob's columns in the line image
     x1: int = 0
+    # Among a number's characters, what matters is another value: the distance to the
+    # nearest digit of another value or mark over `distance` (letters, and the same digit in
+    # the other script, left out); None for a blob that is no digit.
+    rival_margin: float | None = None
+
+    @property
+    def number_margin(self) -> float:
+        """How surely the blob is this digit rather than another value, in a number."""
+        return self.margin if self.rival_margin is None else self.rival_margin
 
 
 @lru_cache(maxsize=1)
@@ -76,6 +85,16 @@ def _subset(among: str) -> tuple[np.ndarray, np.ndarray]:
     return vectors[keep], labels[keep]
 
 
+# A digit's value, the same in either script; marks stand for themselves.
+_VALUE = {c: str(DIGITS.index(c) % 10) for c in DIGITS} | {c: c for c in PUNCTUATION}
+
+
+@lru_cache(maxsize=4)
+def _values(among: str) -> np.ndarray:
+    """The value of each reference of `among`'s subset, "" for a letter."""
+    return np.array([_VALUE.get(CHARACTERS[int(i)], "") for i in _subset(among)[1]])
+
+
 def read(blob: np.ndarray, among: str = THAI) -> Reading:
     """The character of `among` one blob of ink is most like."""
     vectors, labels = _subset(among)
@@ -84,7 +103,14 @@ def read(blob: np.ndarray, among: str = THAI) -> Reading:
     best = int(labels[best_index])
     nearest = max(float(distances[best_index]), 1e-6)
     other = float(distances[labels != best].min())
-    return Reading(CHARACTERS[best], nearest, other / nearest)
+    character = CHARACTERS[best]
+    margin = other / nearest
+    if character not in DIGITS:
+        return Reading(character, nearest, margin)
+    values = _values(among)
+    rivals = (values != "") & (values != _VALUE[character])
+    rival = float(distances[rivals].min()) if rivals.any() else other
+    return Reading(character, nearest, margin, rival_margin=rival / nearest)
 
 
 # A blob lower than this share of the line's digit height is punctuation (dot, comma, dash).
@@ -148,7 +174,8 @@ def read_line(ink: np.ndarray, among: str = THAI) -> list[Reading]:
     out: list[Reading] = []
     for x, y, w, h, i in sorted(blobs):
         if h < _SMALL * height:
-            out.append(Reading(_punctuation(y, w, h, height, baseline), 0.0, 10.0, x, x + w))
+            mark = _punctuation(y, w, h, height, baseline)
+            out.append(Reading(mark, 0.0, 10.0, x, x + w))
             continue
         blob = (labels[y : y + h, x : x + w] == i).astype(np.uint8)
         out.extend(_place(_split(blob, among), x, x + w))

@@ -28,13 +28,10 @@ from itaparse.numbering import number_in_column
 from itaparse.paths import readable
 from itaparse.readers import read_grid
 from itaparse.readers.grid import Grid
+from itaparse.row_scores import row_score, row_score_doubt
 from itaparse.semantics import (
     cell_text,
-    find_score,
-    leading_score,
     parse_budget,
-    score_doubt,
-    scores_stated,
     split_items,
     split_title,
 )
@@ -91,70 +88,6 @@ def _status(row: MeasureRow) -> str | None:
     return "; ".join(status_of(t) for t in ticked) or None
 
 
-_NUMBER_LINE = re.compile(r"[\s0-9๐-๙.,]+")
-_DIGIT = re.compile(r"[0-9๐-๙]")
-
-
-def _column_score(row: MeasureRow) -> tuple[float | None, bool]:
-    """The number of the score column, and whether the column states something at all. A
-    narrow score column wraps its number ("๘" over "๖.๔๘"): lines that are all digits are one
-    number."""
-    cell = row.cells.get("score")
-    text = cell_text(cell)
-    if cell is None or not text:
-        return None, False
-    found = leading_score(text)
-    lines = [line.strip() for line in cell.lines if line.strip()]
-    if found is None and len(lines) > 1 and all(_NUMBER_LINE.fullmatch(x) for x in lines):
-        found = leading_score("".join(lines))
-    if found is None:
-        found = find_score([text])
-    return found, True
-
-
-def _conflict(column: float | None, outcomes: list[str]) -> list[float]:
-    """The scores the outcomes state ("… ๗๓ คะแนน") where none is the score column's: one of
-    the two readings is wrong (a date's day cut into the column, a misread digit), and which,
-    the row does not say."""
-    stated = scores_stated(outcomes)
-    return stated if column is not None and stated and column not in stated else []
-
-
-def _score(row: MeasureRow, outcomes: list[str], results: list[str]) -> float | None:
-    """A score column's number when the form has one, else the score stated in the text.
-    Where the score column states a number that cannot be read, no number of the text stands
-    in for it (the results may state another: a target, last year's); where the outcomes
-    state another score than the column, neither is given (see _conflict)."""
-    found, stated = _column_score(row)
-    if found is not None:
-        return None if _conflict(found, outcomes) else found
-    if stated and _column_unread(row):
-        return None
-    return find_score(outcomes, results)
-
-
-def _column_unread(row: MeasureRow) -> bool:
-    """Whether the score column states something that does not read as a score: digits
-    (a misread number), or on a scan any ink read at all (a stamp over "๘๙.๐๗" read as
-    "เซ"). Either way the column's number is not known, and the text's is another."""
-    cell = row.cells.get("score")
-    text = cell_text(cell) or ""
-    return bool(_DIGIT.search(text)) or (cell is not None and cell.confidence is not None)
-
-
-def _score_doubt(row: MeasureRow, outcomes: list[str], results: list[str]) -> str | None:
-    """Why a row that states a score gives none."""
-    column, stated = _column_score(row)
-    conflict = _conflict(column, outcomes)
-    if conflict:
-        listed = ", ".join(f"{v:g}" for v in conflict)
-        return f"the score column reads {column:g} and the outcomes state {listed}"
-    why = score_doubt(cell_text(row.cells.get("score")), outcomes, results)
-    if why is None and column is None and stated and _column_unread(row):
-        return f"the score column reads {cell_text(row.cells.get('score'))!r}, which is no score"
-    return why
-
-
 def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> tuple[Measure, bool]:
     """The measure of a row, and whether its row states its number (else: its place)."""
     title, number, sub_items = split_title(row.cells.get("measure"))
@@ -181,7 +114,7 @@ def _measure(row: MeasureRow, sequence: int, fiscal_year: int | None) -> tuple[M
         period=Period(text=period_text, start=start, end=end),
         results=results,
         outcomes=outcomes,
-        score=_score(row, outcomes, results),
+        score=row_score(row, outcomes, results),
         budget=parse_budget(cell_text(row.cells.get("budget"))),
         indicators=split_items(row.cells.get("indicators")),
         pages=row.pages,
@@ -270,8 +203,15 @@ def build_report(grid: Grid, path: Path) -> Report:
         )
     meta = extract_metadata([text for _page, text in grid.text_lines] + table.preamble)
     fiscal_year = meta.fiscal_year
+    # The year is in doubt where OCR was unsure of it in the lines it is read from: the text
+    # outside tables, and the table's own rows over its header where the title is one of
+    # them. A period's "2568" in doubt in a cell is that cell's doubt, not the title's.
+    in_title_rows = any(
+        line.strip() and line.strip() in (meta.title or "") for line in table.preamble
+    )
+    year_doubts = grid.doubts + (grid.table_doubts if in_title_rows else [])
     if fiscal_year is not None and any(
-        to_arabic(d) == str(fiscal_year) for _page, d in grid.doubts
+        to_arabic(d) == str(fiscal_year) for _page, d in year_doubts
     ):
         fiscal_year = None  # OCR was unsure of the year's digits: no period is read from it
     categories: list[Category] = []
@@ -335,7 +275,9 @@ def build_report(grid: Grid, path: Path) -> Report:
         page = row.pages[0] if row.pages else None
         doubts = ocr_checks.check(measure, row, fiscal_year, tag, page)
         unread = (
-            _score_doubt(row, measure.outcomes, measure.results) if measure.score is None else None
+            row_score_doubt(row, measure.outcomes, measure.results)
+            if measure.score is None
+            else None
         )
         if unread is not None:
             doubts.append(

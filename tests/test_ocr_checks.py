@@ -315,3 +315,24 @@ def test_a_score_cell_read_as_no_number_on_a_scan_leaves_the_score_out(tmp_path:
     assert [w.message for w in report.warnings if w.code == "unsure-score"] == [
         "the score column reads 'เซ', which is no score: left out"
     ]
+
+
+def test_the_fiscal_year_is_in_doubt_only_where_its_own_reading_is(tmp_path: Path) -> None:
+    """A period's "2568" OCR was unsure of in a cell is that cell's doubt: the title's year,
+    read surely outside the table, stands (speckle, seed 50, lost the fiscal year and the
+    periods read by it for a doubt in a cell). The title's own doubt still takes it."""
+    from itaparse.readers.grid import Grid, Row, Table
+    from itaparse.report import build_report
+
+    header = Row([Cell([["มาตรการ"]]), Cell([["ระยะเวลา"]]), Cell([["ผลการดำเนินงาน"]])])
+    body = Row([_ocr("1. มาตรการแรก"), _ocr("ตลอดปีงบประมาณ"), _ocr("ดำเนินการแล้ว")])
+    title = "รายงานผลการดำเนินการตามมาตรการส่งเสริมคุณธรรม ประจำปีงบประมาณ พ.ศ. 2568"
+    (tmp_path / "r.pdf").write_bytes(b"%PDF")
+
+    def fiscal_year(**doubts: list[tuple[int, str]]) -> int | None:
+        blocks: list[tuple[int | None, str | Table]] = [(1, title), (1, Table([header, body]))]
+        grid = Grid(format="pdf", pages=1, blocks=blocks, ocr={1: 95.0}, **doubts)
+        return build_report(grid, tmp_path / "r.pdf").fiscal_year
+
+    assert fiscal_year(table_doubts=[(1, "2568")]) == 2568
+    assert fiscal_year(doubts=[(1, "2568")]) is None

@@ -90,8 +90,9 @@ class Grid:
     ocr: dict[int, float | None] = field(default_factory=dict)
     # Pages (1-based) whose content the PDF's own structure says was not read whole.
     damaged_pages: list[int] = field(default_factory=list)
-    # Numbers OCR was unsure of, outside tables as in them: (page, digits as read).
+    # Numbers OCR was unsure of outside tables, and in their cells: (page, digits as read).
     doubts: list[tuple[int, str]] = field(default_factory=list)
+    table_doubts: list[tuple[int, str]] = field(default_factory=list)
     # Pages that only OCR could read, left unread because OCR was off.
     unread: list[int] = field(default_factory=list)
 

@@ -149,15 +149,31 @@ def _grid(
         f"{font} code {code}: {texts[(font, code)]!r} -> {new!r}"
         for (font, code), new in mapping.items()
     ]
-    doubts = [
-        (page.number, str(g["doubt"]))
-        for page in pages
-        if page.number in ocr
-        for line in _lines_of([page])
-        for g in line
-        if g.get("doubt")
-    ]
-    return Grid("pdf", len(pages), blocks, quality, repairs, ocr=ocr, doubts=doubts)
+    doubts: dict[bool, list[tuple[int, str]]] = {True: [], False: []}
+    for page in pages:
+        if page.number not in ocr:
+            continue
+        for _top, block in page.blocks:
+            # A number in doubt in a table is a cell's; outside, it may be the title's year.
+            in_table = isinstance(block, RawTable)
+            glyphs = (
+                [g for row in block.rows for cell in row if cell for ln in cell for g in ln]
+                if isinstance(block, RawTable)
+                else block
+            )
+            doubts[in_table].extend(
+                (page.number, str(g["doubt"])) for g in glyphs if g.get("doubt")
+            )
+    return Grid(
+        "pdf",
+        len(pages),
+        blocks,
+        quality,
+        repairs,
+        ocr=ocr,
+        doubts=doubts[False],
+        table_doubts=doubts[True],
+    )
 
 
 def _span(block: RawTable, row: Sequence[object], c: int) -> tuple[float, float] | None:

@@ -334,3 +334,16 @@ def test_a_word_at_the_strip_edge_is_cut_only_where_its_ink_runs_on_past_it() ->
     assert not _cut(letters, labels, digit, 0, 10)
     letters[6:10, 6:10] = 255  # the same ink running on to the left of the strip
     assert _cut(letters, labels, digit, 0, 10)
+
+
+def test_a_digit_read_by_its_shape_as_a_point_makes_its_number_a_doubt() -> None:
+    """A blob of a digit's height read as "." by its shape, and only just ("๓๑" read "๓.",
+    150 dpi, seed 51: a period's end day 3 for 31, silently), is no sure point; a point told
+    by its size (a small blob on the baseline, margin 10) is."""
+    from itaparse.readers.ocr_numbers import _doubt
+    from itaparse.readers.shapes import Reading
+
+    by_shape = [Reading("๓", 1.0, 1.99, 0, 31), Reading(".", 1.0, 1.07, 34, 60)]
+    by_size = [Reading("๓", 1.0, 1.99, 0, 31), Reading(".", 0.0, 10.0, 37, 44)]
+    assert _doubt(by_shape) == (True, False)
+    assert _doubt(by_size) == (False, False)

@@ -125,17 +125,7 @@ def stated_score(*texts: list[str]) -> tuple[float | None, str | None]:
 def scores_stated(*texts: list[str], percent: bool = False) -> list[float]:
     """Every score the texts state as "… คะแนน" and read whole, in order; with `percent`,
     also as "ร้อยละ …" where the words before it state a result (see stated_score)."""
-    found: list[float] = []
-    for items in texts:
-        plain = to_arabic("\n".join(items))
-        at = [
-            (start, value)
-            for pattern in ((_SCORE, _PERCENT) if percent else (_SCORE,))
-            for start, _written, value, sure, _glued in _writings(plain, pattern)
-            if sure and value is not None and 0 <= value <= 100
-        ]
-        found.extend(value for _at, value in sorted(at))
-    return found
+    return [v for _w, v in score_statements(*texts, percent=percent, bare=False) if v is not None]
 
 
 # A result stated with its number alone, the unit lost to damage ("…ผ่านการประเมินตัวชี้วัด
@@ -144,24 +134,27 @@ _BARE_STATED = re.compile(rf"(?:อยู่ที่|คิดเป็น)\s*(
 _ASSESSED = re.compile(r"ประเมิน")
 
 
-def score_statements(*texts: list[str]) -> list[tuple[str, float | None]]:
-    """Every score the texts state, as written and its value where it reads for sure as a
-    score (else None): "… คะแนน", "ร้อยละ …" after words that state a result, and a number
-    after "อยู่ที่" in a sentence about an assessment. Each statement once, however many of
-    these forms it takes ("อยู่ที่ร้อยละ ๘๗.๐๗")."""
+def _as_score(value: float | None, sure: bool) -> float | None:
+    return value if sure and value is not None and 0 <= value <= 100 else None
+
+
+def score_statements(
+    *texts: list[str], percent: bool = True, bare: bool = True
+) -> list[tuple[str, float | None]]:
+    """Every score the texts state, in order, as written and its value where it reads for
+    sure as a score (else None): "… คะแนน"; with `percent`, "ร้อยละ …" after words that state
+    a result; with `bare`, a number after "อยู่ที่" in a sentence about an assessment. Each
+    statement once, however many of these forms it takes ("อยู่ที่ร้อยละ ๘๗.๐๗")."""
     found: list[tuple[str, float | None]] = []
     for items in texts:
-        plain = to_arabic("\n".join(items))
+        plain = to_arabic("\n".join(items))  # a number never runs on into the next item
         at: dict[int, tuple[str, float | None]] = {}
-        for pattern in (_SCORE, _PERCENT):
+        for pattern in (_SCORE, _PERCENT) if percent else (_SCORE,):
             for start, written, value, sure, _glued in _writings(plain, pattern):
-                ok = sure and value is not None and 0 <= value <= 100
-                at.setdefault(start, (written.strip(), value if ok else None))
-        for m in _BARE_STATED.finditer(plain):
+                at.setdefault(start, (written.strip(), _as_score(value, sure)))
+        for m in _BARE_STATED.finditer(plain) if bare else ():
             if _ASSESSED.search(plain[max(0, m.start() - 80) : m.start()]):
-                value, sure = read_run(m.group(1))
-                ok = sure and value is not None and 0 <= value <= 100
-                at.setdefault(m.start(1), (m.group(1).strip(), value if ok else None))
+                at.setdefault(m.start(1), (m.group(1).strip(), _as_score(*read_run(m.group(1)))))
         found.extend(reading for _start, reading in sorted(at.items()))
     return found
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from itaparse.models import Measure, Period
+from itaparse.models import Measure, ParseWarning, Period
 from itaparse.ocr_checks import check, mend_period
 from itaparse.readers.grid import Cell
 from itaparse.table import MeasureRow
@@ -23,6 +23,12 @@ def _ocr(text: str, doubts: tuple[str, ...] = (), confidence: float = 95.0) -> C
 
 def _measure(score: float | None = None, period: Period | None = None) -> Measure:
     return Measure(number="1", title="มาตรการ", score=score, period=period or Period())
+
+
+def _checked(outcomes: list[str], score: float) -> tuple[Measure, list[ParseWarning]]:
+    """A scanned row whose outcomes are `outcomes` and whose score read `score`, checked."""
+    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=score)
+    return measure, check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1", 3)
 
 
 def test_a_score_read_with_doubt_is_left_out_with_a_warning() -> None:
@@ -49,15 +55,14 @@ def test_a_row_stating_two_scores_on_a_scan_gives_none() -> None:
         "หน่วยงานผ่านการประเมินตัวชี้วัดการให้บริการอยู่ที่ ๙๑.๒๕ คะแนน",
         "หน่วยงานผ่านการประเมินการเปิดเผยข้อมูลอยู่ที่๙๕.๕๐ คะแนน",
     ]
-    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=95.5)
-    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1.1", 3)
+    measure, warnings = _checked(outcomes, 95.5)
     assert measure.score is None
     assert [w.code for w in warnings] == ["ocr-unsure-score"]
     assert "91.25, 95.5" in warnings[0].message
     # The same score stated twice is one score.
     twice = ["อยู่ที่ ๙๑.๒๕ คะแนน", "ผลการประเมิน ๙๑.๒๕ คะแนน"]
-    measure = Measure(number="1", title="มาตรการ", outcomes=twice, score=91.25)
-    assert check(measure, _row(outcomes=_ocr(" ".join(twice))), 2568, "1.1", 3) == []
+    measure, warnings = _checked(twice, 91.25)
+    assert warnings == []
     assert measure.score == 91.25
 
 
@@ -69,15 +74,14 @@ def test_a_second_statement_of_a_score_that_does_not_read_still_counts() -> None
         "หน่วยงานผ่านการประเมินตัวชี้วัดการให้ บริการอยู่ที่ ๓๕๑.๒๕",
         "หน่วยงานผ่านการประเมินการเปิดเผยข้อมูลอยู่ที่๙๕.๕๐ คะแนน",
     ]
-    measure = Measure(number="1", title="มาตรการ", outcomes=outcomes, score=95.5)
-    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1", 3)
+    measure, warnings = _checked(outcomes, 95.5)
     assert measure.score is None
     assert [w.code for w in warnings] == ["ocr-unsure-score"]
     assert "95.5, '351.25'" in warnings[0].message
     # One statement in two forms is one: the unit after, a cue before.
     once = ["ผลการประเมินของมาตรการอยู่ที่ร้อยละ ๘๗.๐๗"]
-    measure = Measure(number="1", title="มาตรการ", outcomes=once, score=87.07)
-    assert check(measure, _row(outcomes=_ocr(once[0])), 2568, "1", 3) == []
+    measure, warnings = _checked(once, 87.07)
+    assert warnings == []
     assert measure.score == 87.07
 
 
@@ -87,8 +91,7 @@ def test_two_scores_stated_as_percentages_on_a_scan_give_none() -> None:
         "ประชาชนได้รับบริการที่สะดวกรวดเร็วผลการประเมินของมาตรการอยู่ที่ร้อยละ 87.07",
         "ผลการประเมินของมาตรการอยู่ที่ร้อยละ 84.00",
     ]
-    measure = Measure(number="1.2", title="มาตรการ", outcomes=outcomes, score=84.0)
-    warnings = check(measure, _row(outcomes=_ocr(" ".join(outcomes))), 2568, "1.2", 2)
+    measure, warnings = _checked(outcomes, 84.0)
     assert measure.score is None
     assert "84, 87.07" in warnings[0].message
 
@@ -181,7 +184,7 @@ def test_a_misread_month_is_mended() -> None:
         ("ม.ค. ๖,๘ - มิ.ย. ๖๘ .", "ม.ค. ๖๘ - มิ.ย. ๖๘"),
         ("ต.ค. 67, - ก.ย.68", "ต.ค. 67 - ก.ย.68"),  # a month's own dots stay
         # Specks between a date's words and numbers (speckle scan of seed 50).
-        ("1 ตุลาคม.2567 - 30 กันยายน\"2568", "1 ตุลาคม 2567 - 30 กันยายน 2568"),
+        ('1 ตุลาคม.2567 - 30 กันยายน"2568', "1 ตุลาคม 2567 - 30 กันยายน 2568"),
         ("ต.ค.'6,7 - ก.ย. 68", "ต.ค. 67 - ก.ย. 68"),
         ("1 ตุลาคม 2567-.30 กันยายน 2568", "1 ตุลาคม 2567-30 กันยายน 2568"),
         ("1.ๆลาคม 2567 - 30 กันยายน 2568", "1 ตุลาคม 2567 - 30 กันยายน 2568"),
@@ -305,9 +308,7 @@ def test_a_score_cell_read_as_no_number_on_a_scan_leaves_the_score_out(tmp_path:
         return Cell([[t]])
 
     header = row(text("ประเด็น"), text("ผลการประเมิน (คะแนน)"), text("ผลการดำเนินงาน"))
-    body = row(
-        _ocr("i6 บุคลากรในหน่วยงาน"), _ocr("เซ"), _ocr("ผลการประเมินของมาตรการอยู่ที่ร้อยละ ๗๘")
-    )
+    body = row(_ocr("i6 บุคลากรในหน่วยงาน"), _ocr("เซ"), _ocr("ผลการประเมินของมาตรการอยู่ที่ร้อยละ ๗๘"))
     grid = Grid(format="pdf", pages=1, blocks=[(None, Table([header, body]))])
     (tmp_path / "r.pdf").write_bytes(b"%PDF")
     report = build_report(grid, tmp_path / "r.pdf")

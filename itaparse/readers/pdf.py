@@ -96,16 +96,14 @@ def _moved(glyph: Any, dy: float) -> Any:
 def _lines_of(pages: Sequence[RawPage]) -> list[Line]:
     """The pages' glyphs as runs of text: a line, or a table cell's lines end to end (its
     words are judged whole, not cut where a narrow column wrapped them: "ประโย" / "ชน์")."""
-    lines: list[Line] = []
-    for page in pages:
-        for _top, block in page.blocks:
-            if isinstance(block, RawTable):
-                lines.extend(
-                    [g for ln in cell for g in ln] for row in block.rows for cell in row if cell
-                )
-            else:
-                lines.append(block)
-    return lines
+    return [line for page in pages for _top, block in page.blocks for line in _block_lines(block)]
+
+
+def _block_lines(block: Line | RawTable) -> list[Line]:
+    """A line as itself, a table as its cells' lines, each cell's end to end."""
+    if isinstance(block, RawTable):
+        return [[g for ln in cell for g in ln] for row in block.rows for cell in row if cell]
+    return [block]
 
 
 def _grid(
@@ -155,14 +153,11 @@ def _grid(
             continue
         for _top, block in page.blocks:
             # A number in doubt in a table is a cell's; outside, it may be the title's year.
-            in_table = isinstance(block, RawTable)
-            glyphs = (
-                [g for row in block.rows for cell in row if cell for ln in cell for g in ln]
-                if isinstance(block, RawTable)
-                else block
-            )
-            doubts[in_table].extend(
-                (page.number, str(g["doubt"])) for g in glyphs if g.get("doubt")
+            doubts[isinstance(block, RawTable)].extend(
+                (page.number, str(g["doubt"]))
+                for line in _block_lines(block)
+                for g in line
+                if g.get("doubt")
             )
     return Grid(
         "pdf",

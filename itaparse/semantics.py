@@ -163,8 +163,9 @@ def leading_score(text: str | None) -> float | None:
     """The number a score cell opens with ("๘๗.๕๐", "87.50 คะแนน"), if it is a score (0-100);
     read whole or not at all where the text layer cut it with spaces (see read_run)."""
     found = _LEADING.match(text or "")
-    value, sure = read_run(found.group(1)) if found is not None else (None, False)
-    return value if sure and value is not None and 0 <= value <= 100 else None
+    if found is None or _GLUED_AFTER.match(to_arabic(text or ""), found.end(1)):
+        return None  # "๕๒-,,๑๕": specks glue the decimals on; "52" alone is no reading
+    return _as_score(*read_run(found.group(1)))
 
 
 _LEADING = re.compile(rf"\s*({NUMBER_RUN})(?!{DIGIT})")

@@ -119,3 +119,13 @@ def test_a_percentage_glued_to_digits_after_it_is_not_read_in_part(written: str)
     value, why = stated_score([f"ผลการประเมินของมาตรการอยู่ที่ร้อยละ {written}"])
     assert value is None
     assert why is not None and "glued" in why
+
+
+@pytest.mark.parametrize("cell", ["๕๒-,,๑๕", "52.-15", "85-90"])
+def test_a_score_cell_glued_to_digits_after_its_number_gives_none(cell: str) -> None:
+    """A score column's "๕๒-,,๑๕" (52.15 on a photocopy, seed 52, given as 52.0 silently)
+    is no score of 52: its decimals are glued on by specks."""
+    from itaparse.semantics import leading_score
+
+    assert leading_score(cell) is None
+    assert leading_score("๕๒.๑๕") == 52.15

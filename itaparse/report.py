@@ -40,6 +40,7 @@ from itaparse.sequence_checks import (
     has_subject,
     sequence_warnings,
     unclear_categories,
+    unread_categories,
 )
 from itaparse.table import CategoryRow, MeasureRow, MeasuresTable, find_measures_table
 from itaparse.thai.dates import parse_period
@@ -351,6 +352,8 @@ def build_report(grid: Grid, path: Path) -> Report:
     if not any(c.measures for c in categories):
         raise NoMeasuresTableError(path, "the measures table has no measures")
     warnings.extend(unclear_categories(categories, unclear))
+    assessment = find_assessment(grid, table.tables)
+    warnings.extend(unread_categories(categories, assessment))
     measure_warnings.extend(sequence_warnings(categories, scanned, unnumbered))
     measure_warnings.extend(damage_warnings(categories, grid.damaged_pages))
     warnings.extend(_score_warnings(categories, measure_warnings))
@@ -378,7 +381,7 @@ def build_report(grid: Grid, path: Path) -> Report:
         fiscal_year=fiscal_year,
         kind=cast(DocumentKind, document_kind(table.headers[0].fields, table.headers[0].labels)),
         categories=[c for c in categories if c.measures or c.number is not None],
-        assessment=find_assessment(grid, table.tables),
+        assessment=assessment,
         warnings=warnings,
     )
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Set as AbstractSet
 
-from itaparse.models import Category, Measure, ParseWarning, measure_tag
+from itaparse.models import AssessmentItem, Category, Measure, ParseWarning, measure_tag
 from itaparse.table_rows import CategoryRow
 
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,3})*")
@@ -200,3 +200,25 @@ def unclear_categories(
             )
         )
     return warnings
+
+
+def unread_categories(
+    categories: list[Category], assessment: list[AssessmentItem]
+) -> list[ParseWarning]:
+    """Categories the report's own score tables name that no measure was read under: the
+    NACC form prints each issue's score items beneath its heading, then its measures, so an
+    issue with items and no measures is one whose rows were lost (Chromium's header cut by
+    a page break once hid a whole issue so)."""
+    read = {c.number for c in categories if c.measures}
+    named: dict[int, list[str]] = {}
+    for item in assessment:
+        if item.category is not None and item.category not in read:
+            named.setdefault(item.category, []).append(item.item or item.question or "?")
+    return [
+        ParseWarning(
+            code="category-unread",
+            message=f"the score table of category {number} lists {', '.join(items)}, "
+            "but no measure of it was read: its rows may have been lost",
+        )
+        for number, items in sorted(named.items())
+    ]

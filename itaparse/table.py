@@ -105,6 +105,11 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
     # The last table read with the measures table's columns: a later table that lacks the
     # category column (Chromium) is placed among them, however many such tables follow.
     last_full: Table | None = None
+    # Each header read with the columns of its table, and the last table read with each
+    # number of columns: a header cut by a page break returns to the one whose columns its
+    # table has (see _resumed).
+    known: list[tuple[Header, int]] = []
+    last_with: dict[int, Table] = {}
     for page, block in grid.blocks:
         if isinstance(block, str):
             heading = heading_row(block, page) or heading
@@ -122,6 +127,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             if current is None or not same_header(refined, current, table.n_cols, n_cols):
                 current, n_cols = refined, table.n_cols
                 headers.append(current)
+                known.append((current, n_cols))
             else:
                 _adopt(current, refined)
             preamble.extend(
@@ -131,6 +137,11 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
             rows = [r for r in rest if not merged_from(r, header_rows, current.measure_col)]
         elif current is not None and table.n_cols == n_cols:
             rows = _body_rows(table, _header_rest(table, current) if cut_header else 0, current)
+        elif cut_header and (resumed := _resumed(table, known, last_with)) is not None:
+            if current is not None:
+                _drop_unused(headers, known, current, body)
+            current, n_cols = resumed, table.n_cols
+            rows = _body_rows(table, _header_rest(table, current), current)
         elif current is not None and (offset := _columns_within(table, last_full)) is not None:
             rows = [_padded(r, offset, n_cols) for r in _body_rows(table, 0, current)]
             if _header_piece(rows):  # part of the next table's header, cut at a page foot
@@ -138,7 +149,7 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         else:
             continue
         if table.n_cols == n_cols:
-            last_full = table
+            last_full = last_with[n_cols] = table
         after_header = not any(r.filled for r in rows)  # blank rows are no body
         if rows and heading is not None:  # a heading waits for the rows it heads
             if category_of(rows[0]) is None:
@@ -150,6 +161,41 @@ def _find_tables(grid: Grid, weak: bool) -> MeasuresTable | None:
         return None
     first = headers[0]
     return MeasuresTable(first.fields, first.labels, stitch(body), used, headers, preamble)
+
+
+def _resumed(
+    table: Table, known: list[tuple[Header, int]], last_with: dict[int, Table]
+) -> Header | None:
+    """The header a table continues when the table before it held only labels: a header
+    cut by a page break whose top, at the page's foot, ruled fewer columns (Chromium splits
+    a header row; its cells spanning two columns rule one), so it read as a header of its
+    own. The table after it, holding the header's rest and the rows, has the columns of a
+    header read before: the most recent one with its number of columns, if the table read
+    under it last has this table's column rules (a ruled table's, where both are ruled)."""
+    for header, n_cols in reversed(known):
+        if n_cols != table.n_cols:
+            continue
+        before = last_with.get(n_cols)
+        if before is not None and before.cells and table.cells:  # both ruled
+            return header if _same_rules(_boundaries(table), _boundaries(before)) else None
+        return header
+    return None
+
+
+def _same_rules(ours: list[float], theirs: list[float]) -> bool:
+    return len(ours) == len(theirs) and all(
+        abs(a - b) <= _SAME_RULE for a, b in zip(ours, theirs, strict=True)
+    )
+
+
+def _drop_unused(
+    headers: list[Header], known: list[tuple[Header, int]], header: Header, body: list[Entry]
+) -> None:
+    """Forget a header no row was read under (the top of a header cut by a page break)."""
+    if any(h is header for _, _, h in body):
+        return
+    headers[:] = [h for h in headers if h is not header]
+    known[:] = [(h, n) for h, n in known if h is not header]
 
 
 def _adopt(header: Header, repeated: Header) -> None:

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from itaparse.models import AssessmentItem, Category, Measure
 from itaparse.readers.grid import Cell, Grid, Row, Table
 from itaparse.report import build_report
+from itaparse.sequence_checks import unread_categories
 
 HEADER = ["มาตรการ", "วิธีดำเนินการ", "ผู้รับผิดชอบ", "ระยะเวลา", "ผลการดำเนินงาน", "ผลลัพธ์"]
 
@@ -74,3 +76,21 @@ def test_a_row_without_its_number_among_numbered_rows_is_warned() -> None:
     report = _report(["๑.๑", "", "๑.๓"], confidence=None)
     assert _codes(report, "number-missing") == {"1.2"}
     assert _codes(_report(["", ""], confidence=None), "number-missing") == set()
+
+
+def test_a_category_the_score_tables_name_without_measures_is_warned() -> None:
+    """The NACC form prints an issue's score items under its heading, then its measures: an
+    issue with items and no measures read lost its rows, which is said, never silent."""
+    read = [Category(number=1, measures=[Measure(number="1", title="o11 ข้อมูล")])]
+    read.append(Category(number=3, measures=[Measure(number="1", title="i1 ท่าน")]))
+    items = [
+        AssessmentItem(category=1, tool="OIT", item="o11", score=84.37),
+        AssessmentItem(category=2, tool="IIT", item="i6", score=56.13),
+        AssessmentItem(category=2, tool="EIT", item="e1", score=97.26),
+        AssessmentItem(category=3, tool="IIT", item="i1", score=60.2),
+        AssessmentItem(category=None, tool="IIT", item="i2", score=70.0),
+    ]
+    (warning,) = unread_categories(read, items)
+    assert warning.code == "category-unread"
+    assert warning.message.startswith("the score table of category 2 lists i6, e1,")
+    assert unread_categories(read, [i for i in items if i.category != 2]) == []

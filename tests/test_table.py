@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -1050,3 +1051,35 @@ def test_specks_inside_a_category_labels_brackets_are_no_part_of_it() -> None:
         False,
     )
     assert category_label("(๒ .) การเปิดเผยข้อมูล") == (2, "การเปิดเผยข้อมูล", False)
+
+
+def test_a_header_cut_by_a_page_break_returns_to_the_header_its_columns_are() -> None:
+    """Chromium splits a header row at a page's foot: its top there rules fewer columns (a
+    label spanning four columns rules one) and reads as a header of its own; the next page
+    opens with the header's rest and the rows, in the columns of the header read before.
+    Those rows are the first header's, not lost (Chromium random-4400-059 lost a category)."""
+    xs = [40.0, 100.0, 160.0, 220.0, 280.0, 340.0, 400.0, 460.0]
+    labels = ["ประเด็น", "ผลการประเมิน (คะแนน)", "วิธีการ", "ขั้นตอน/วิธีการ"]
+    labels += ["ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", "ผลการดำเนินงาน"]
+
+    def ruled(rows: list[Row], page: int, columns: list[int]) -> Table:
+        cells = [(xs[a], 0.0, xs[b], 10.0) for a, b in pairwise(columns)]
+        return Table(rows, page, cells=cells)
+
+    every = list(range(8))
+    first = ["๑. มาตรการแรก", "๘๔.๓๗", "ทำ", "๑. ทำ", "กองคลัง", "ต.ค. ๖๗", "ได้"]
+    page1 = ruled([row(labels, 1), row(first, 1)], 1, every)
+    # The cut header's top: "แนวทาง…" spans the four columns from the third.
+    top = ["ประเด็น", "ผลการประเมิน (คะแนน)", "แนวทางการนำผลการวิเคราะห์ไปสู่การปฏิบัติ"]
+    cut = ruled([row([*top, "ผลการดำเนินงาน"], 1)], 1, [0, 1, 2, 6, 7])
+    rest = ["", "", "วิธีการ", "ขั้นตอน/วิธีการ", "ผู้รับผิดชอบ", "ระยะเวลาดำเนินการ", ""]
+    second = ["๒. มาตรการสอง", "๕๖.๑๓", "ทำ", "๑. ทำสอง", "กองช่าง", "ต.ค. ๖๗", "ได้สอง"]
+    page2 = ruled([row(rest, 2), row(second, 2)], 2, every)
+    grid = Grid("pdf", 2, [(1, page1), (1, "๒) การใช้งบประมาณ"), (1, cut), (2, page2)])
+    found = find_measures_table(grid)
+    assert found is not None and found.tables == [0, 1, 2]
+    kinds = [type(r).__name__ for r in found.rows]
+    assert kinds == ["MeasureRow", "CategoryRow", "MeasureRow"]
+    last = found.rows[-1]
+    assert isinstance(last, MeasureRow) and last.cells["responsible"].lines == ["กองช่าง"]
+    assert [h.measure_col for h in found.headers] == [0]  # the cut top is no header of its own
